@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+// The referral exchange: four services, an operator CLI and the shared layers beneath them.
+// No package dependencies by design: only the toolchain and the system's libpq.
+import PackageDescription
+
+let package = Package(
+    name: "occ",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "occ", targets: ["OCC"]),
+        .executable(name: "intake", targets: ["intake"]),
+        .executable(name: "enrichment", targets: ["enrichment"]),
+        .executable(name: "tasking", targets: ["tasking"]),
+        .executable(name: "feedback", targets: ["feedback"]),
+    ],
+    targets: [
+        // The C boundary: only Postgres imports it.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Shared/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"], path: "Shared/Postgres"),
+        .target(name: "Schema", dependencies: ["Postgres"], path: "Shared/Schema"),
+        .target(name: "Runtime", path: "Shared/Runtime"),
+        .target(name: "Queue", dependencies: ["Postgres", "Runtime"], path: "Shared/Queue"),
+        .target(name: "Crypto", path: "Shared/Crypto"),
+        .target(name: "Domain", dependencies: ["Crypto"], path: "Shared/Domain"),
+        .target(name: "HTTP", dependencies: ["Runtime"], path: "Shared/HTTP"),
+        // What every service shares: bootstrap, API-key auth, audit log, readiness.
+        .target(
+            name: "ServiceKit",
+            dependencies: ["Postgres", "Schema", "Queue", "Runtime", "HTTP", "Domain", "Crypto"],
+            path: "Shared/ServiceKit"
+        ),
+
+        // Each service: a library (built by one function the executable and the tests call) and a thin executable.
+        .target(name: "IntakeApp", dependencies: ["ServiceKit"], path: "Services/Intake/App"),
+        .executableTarget(name: "intake", dependencies: ["IntakeApp"], path: "Services/Intake/Main"),
+        .target(name: "EnrichmentApp", dependencies: ["ServiceKit"], path: "Services/Enrichment/App"),
+        .executableTarget(name: "enrichment", dependencies: ["EnrichmentApp"], path: "Services/Enrichment/Main"),
+        .target(name: "TaskingApp", dependencies: ["ServiceKit"], path: "Services/Tasking/App"),
+        .executableTarget(name: "tasking", dependencies: ["TaskingApp"], path: "Services/Tasking/Main"),
+        .target(name: "FeedbackApp", dependencies: ["ServiceKit"], path: "Services/Feedback/App"),
+        .executableTarget(name: "feedback", dependencies: ["FeedbackApp"], path: "Services/Feedback/Main"),
+        .executableTarget(
+            name: "OCC",
+            dependencies: ["Postgres", "Schema", "Queue", "Runtime", "ServiceKit", "Domain", "Crypto", "HTTP"],
+            path: "Services/OCC"
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Postgres", "Schema"], path: "Tests/Support"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Schema", "TestSupport"], path: "Tests/PostgresTests"),
+        .testTarget(name: "QueueTests", dependencies: ["Queue", "Schema", "Postgres", "Runtime", "TestSupport"], path: "Tests/QueueTests"),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Runtime"], path: "Tests/HTTPTests"),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Crypto"], path: "Tests/DomainTests"),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: ["IntakeApp", "ServiceKit", "HTTP", "TestSupport"],
+            path: "Tests/IntakeTests"
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP", "TestSupport"],
+            path: "Tests/PipelineTests"
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["ServiceKit", "HTTP", "TestSupport"], path: "Tests/EndToEndTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

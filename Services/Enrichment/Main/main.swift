@@ -1,0 +1,1 @@
+print("enrichment: not built yet")

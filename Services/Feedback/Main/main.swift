@@ -1,0 +1,1 @@
+print("feedback: not built yet")

@@ -1,0 +1,111 @@
+import Foundation
+import Postgres
+
+/// `occ bench pg`: our libpq layer next to pgbench on the same server, in the same run.
+enum BenchPostgresCommand: Command {
+    static let path = ["bench", "pg"]
+    static let summary = "insert throughput and latency of the Postgres layer next to pgbench"
+    static let help = """
+        usage: occ bench pg [--seconds N]
+
+        On a durable throwaway server (fsync and synchronous_commit on), or DATABASE_URL if set,
+        measures single-row INSERT transactions with 1 and 4 connections through our layer and
+        through pgbench (prepared mode), then a pipelined batch of 1,000 inserts and a COPY of
+        100,000 rows, and prints the figures and ratios.
+
+          --seconds N   length of each timed phase (default 5)
+        """
+    static let valuedOptions: Set<String> = ["seconds"]
+
+    static func run(_ arguments: Arguments) async throws {
+        let seconds = try arguments.int("seconds", default: 5)
+        let database = try Database.resolve(localFallback: true, durable: true)
+        defer { database.stop() }
+        let setup = try await PostgresConnection.connect(database.conninfo)
+        try await setup.execute("""
+            DROP TABLE IF EXISTS bench_rows;
+            CREATE TABLE bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v int NOT NULL, note text NOT NULL)
+            """, name: "bench_setup")
+        print("occ bench pg — \(seconds)s per phase, durable commits\n")
+        print("phase                         ours rows/s   pgbench tps   ratio   ours p50/p99 ms   pgbench avg ms")
+        var singleRate = 0.0
+        for clients in [1, 4] {
+            let pg = try pgbench(database.conninfo, clients: clients, seconds: seconds)
+            let ours = try await singleInserts(database.conninfo, clients: clients, seconds: seconds)
+            if clients == 1 { singleRate = ours.rate }
+            print("single-row insert, \(clients) conn    \(pad(figure(ours.rate), 9))   \(pad(figure(pg.tps), 11))   \(pad(figure(ours.rate / pg.tps, decimals: 2), 5))   "
+                + "\(pad(figure(ours.latency.percentileMilliseconds(0.5), decimals: 2) + "/" + figure(ours.latency.percentileMilliseconds(0.99), decimals: 2), 15))   \(pad(figure(pg.latency, decimals: 2), 14))")
+        }
+        let pipelined = try await pipelinedInserts(setup, seconds: seconds)
+        print("pipelined batch of 1,000       \(pad(figure(pipelined), 9))             —   \(pad(figure(pipelined / singleRate, decimals: 1), 5))×  single-row (1 conn)")
+        let copied = try await copyRows(setup, count: 100_000)
+        print("COPY of 100,000 rows           \(pad(figure(copied), 9))             —   \(pad(figure(copied / singleRate, decimals: 1), 5))×  single-row (1 conn)")
+        await setup.close()
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
+    private static func singleInserts(_ conninfo: String, clients: Int, seconds: Int) async throws -> (rate: Double, latency: LatencyRecorder) {
+        let insert = PostgresQuery("bench_insert", "INSERT INTO bench_rows (v, note) VALUES ($1, 'x')")
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        let started = ContinuousClock.now
+        let results = try await withThrowingTaskGroup(of: (Int, LatencyRecorder).self) { group in
+            for _ in 0..<clients {
+                group.addTask {
+                    let connection = try await PostgresConnection.connect(conninfo, applicationName: "occ-bench")
+                    var latency = LatencyRecorder()
+                    var count = 0
+                    while ContinuousClock.now < deadline {
+                        let begin = ContinuousClock.now
+                        try await connection.query(insert.binding(Int.random(in: 1...1_000_000)))
+                        latency.record(ContinuousClock.now - begin)
+                        count += 1
+                    }
+                    await connection.close()
+                    return (count, latency)
+                }
+            }
+            return try await group.reduce(into: [(Int, LatencyRecorder)]()) { $0.append($1) }
+        }
+        var latency = LatencyRecorder()
+        results.forEach { latency.merge($0.1) }
+        let total = results.reduce(0) { $0 + $1.0 }
+        return (Double(total) / (ContinuousClock.now - started).seconds, latency)
+    }
+
+    private static func pgbench(_ conninfo: String, clients: Int, seconds: Int) throws -> (tps: Double, latency: Double) {
+        let script = "/tmp/occ-bench-\(getpid()).sql"
+        try "\\set v random(1, 1000000)\nINSERT INTO bench_rows (v, note) VALUES (:v, 'x');\n".write(toFile: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        let run = try PostgresLocalCluster.runTool("pgbench", [
+            "-n", "-M", "prepared", "-c", "\(clients)", "-j", "\(min(clients, 2))", "-T", "\(seconds)", "-f", script, conninfo,
+        ])
+        guard run.status == 0 else { throw UsageError("pgbench failed: \(run.output.suffix(500))") }
+        func value(after label: String) -> Double {
+            guard let line = run.output.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return 0 }
+            return Double(line.dropFirst(label.count).split(separator: " ").first ?? "") ?? 0
+        }
+        return (value(after: "tps = "), value(after: "latency average = "))
+    }
+
+    private static func pipelinedInserts(_ connection: PostgresConnection, seconds: Int) async throws -> Double {
+        let insert = PostgresQuery("bench_insert", "INSERT INTO bench_rows (v, note) VALUES ($1, 'x')")
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        let started = ContinuousClock.now
+        var rows = 0
+        while ContinuousClock.now < deadline {
+            _ = try await connection.pipeline((0..<1000).map { insert.binding($0) })
+            rows += 1000
+        }
+        return Double(rows) / (ContinuousClock.now - started).seconds
+    }
+
+    private static func copyRows(_ connection: PostgresConnection, count: Int) async throws -> Double {
+        let started = ContinuousClock.now
+        let rows = (0..<count).lazy.map { i -> [any PostgresEncodable] in [i, "x"] }
+        try await connection.copyIn("COPY bench_rows (v, note) FROM STDIN", name: "bench_copy", rows: rows)
+        return Double(count) / (ContinuousClock.now - started).seconds
+    }
+}

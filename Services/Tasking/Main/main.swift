@@ -1,0 +1,1 @@
+print("tasking: not built yet")

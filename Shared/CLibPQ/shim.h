@@ -1,0 +1,4 @@
+#ifndef OCC_CLIBPQ_SHIM_H
+#define OCC_CLIBPQ_SHIM_H
+#include <libpq-fe.h>
+#endif

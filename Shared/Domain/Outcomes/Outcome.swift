@@ -1,0 +1,73 @@
+import Foundation
+
+/// An outcome recorded by an agency officer against a tasking.
+public struct Outcome: Sendable, Hashable, Codable {
+    public let kind: OutcomeKind
+    public let homeOfficeCode: Int?
+    public let disruptions: [Disruption]
+    public let moneyProtected: Money?
+    public let assetsRestrained: Money?
+    public let moneyRepatriated: Money?
+    /// Until this instant feedback says only "received and being actioned".
+    public let embargoUntil: Date?
+    /// Free text the officer wrote for the referring partners (never internal notes).
+    public let partnerNote: String?
+    public let recordedAt: Date
+
+    public init(
+        kind: OutcomeKind, homeOfficeCode: Int? = nil, disruptions: [Disruption] = [], moneyProtected: Money? = nil,
+        assetsRestrained: Money? = nil, moneyRepatriated: Money? = nil, embargoUntil: Date? = nil,
+        partnerNote: String? = nil, recordedAt: Date
+    ) {
+        self.kind = kind
+        self.homeOfficeCode = homeOfficeCode
+        self.disruptions = disruptions
+        self.moneyProtected = moneyProtected
+        self.assetsRestrained = assetsRestrained
+        self.moneyRepatriated = moneyRepatriated
+        self.embargoUntil = embargoUntil
+        self.partnerNote = partnerNote
+        self.recordedAt = recordedAt
+    }
+
+    public func isEmbargoed(at now: Date) -> Bool {
+        embargoUntil.map { $0 > now } ?? false
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, disruptions
+        case homeOfficeCode = "home_office_code"
+        case moneyProtected = "money_protected"
+        case assetsRestrained = "assets_restrained"
+        case moneyRepatriated = "money_repatriated"
+        case embargoUntil = "embargo_until"
+        case partnerNote = "partner_note"
+        case recordedAt = "recorded_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(OutcomeKind.self, forKey: .kind)
+        homeOfficeCode = try container.decodeIfPresent(Int.self, forKey: .homeOfficeCode)
+        disruptions = try container.decodeIfPresent([Disruption].self, forKey: .disruptions) ?? []
+        moneyProtected = try container.decodeIfPresent(Money.self, forKey: .moneyProtected)
+        assetsRestrained = try container.decodeIfPresent(Money.self, forKey: .assetsRestrained)
+        moneyRepatriated = try container.decodeIfPresent(Money.self, forKey: .moneyRepatriated)
+        embargoUntil = try container.decodeTimestampIfPresent(forKey: .embargoUntil)
+        partnerNote = try container.decodeIfPresent(String.self, forKey: .partnerNote)
+        recordedAt = try container.decodeTimestamp(forKey: .recordedAt)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(homeOfficeCode, forKey: .homeOfficeCode)
+        try container.encode(disruptions, forKey: .disruptions)
+        try container.encodeIfPresent(moneyProtected, forKey: .moneyProtected)
+        try container.encodeIfPresent(assetsRestrained, forKey: .assetsRestrained)
+        try container.encodeIfPresent(moneyRepatriated, forKey: .moneyRepatriated)
+        try container.encodeTimestampIfPresent(embargoUntil, forKey: .embargoUntil)
+        try container.encodeIfPresent(partnerNote, forKey: .partnerNote)
+        try container.encodeTimestamp(recordedAt, forKey: .recordedAt)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Reads an officer's outcome from a JSON body (`POST /v1/taskings/{id}/outcome`) and
+/// reports every problem with its field path, as `ReferralValidator` does for referrals.
+///
+/// Body: `kind`, `home_office_code`, `disruptions` (`[{kind, indicator_key}]`),
+/// `money_protected` / `assets_restrained` / `money_repatriated` (`{amount, currency}`),
+/// `embargo_until` (RFC 3339, after `recordedAt`), `partner_note`.
+public enum OutcomeValidator: Sendable {
+    public static let maxDisruptions = 100
+    public static let maxPartnerNoteLength = 2_000
+    public static let maxIndicatorKeyLength = 2_200
+    public static let maxMoneyMajorUnits: Int64 = 1_000_000_000_000
+
+    private static let keys: Set<String> = [
+        "kind", "home_office_code", "disruptions", "money_protected", "assets_restrained", "money_repatriated",
+        "embargo_until", "partner_note",
+    ]
+
+    public static func validate(json: JSONValue, recordedAt: Date) -> Result<Outcome, ValidationFailure> {
+        var decoding: [FieldError] = []
+        var check = FieldCheck()
+        guard let reader = JSONObjectReader.make(json, at: .root, problems: &decoding) else {
+            return .failure(ValidationFailure(decoding))
+        }
+        reader.rejectUnknown(keys, &decoding)
+        let kind = check.required(reader.string("kind", &decoding), at: .root.appending("kind")) { text in
+            OutcomeKind(rawValue: text).map(Result.success)
+                ?? .failure("unknown outcome kind \(text.quoted); expected one of \(OutcomeKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let code = reader.integer("home_office_code", &decoding)
+        if let kind { homeOfficeCode(code, kind: kind, &check) }
+        let disruptions = self.disruptions(reader.array("disruptions", &decoding) ?? [], &decoding, &check)
+        let amounts = ["money_protected", "assets_restrained", "money_repatriated"].map { key in
+            reader.object(key, &decoding).flatMap { money in
+                check.money(MoneySubmission(reader: money, problems: &decoding), at: .root.appending(key), maximumMajorUnits: maxMoneyMajorUnits)
+            }
+        }
+        let embargoText = reader.string("embargo_until", &decoding)
+        let embargo = check.optional(embargoText, at: .root.appending("embargo_until")) { (text: String) -> Result<Date, FieldCheck.Message> in
+            guard let date = Timestamp.parse(text) else { return .failure("not an RFC 3339 timestamp such as 2026-06-01T00:00:00Z") }
+            return date > recordedAt ? .success(date) : .failure("must be later than the time the outcome is recorded")
+        }
+        let noteText = reader.string("partner_note", &decoding)
+        let note = check.optional(noteText, at: .root.appending("partner_note")) { (text: String) -> Result<String, FieldCheck.Message> in
+            let trimmed = text.trimmingWhitespace()
+            guard trimmed.count <= maxPartnerNoteLength else { return .failure("must have at most \(maxPartnerNoteLength) characters") }
+            guard !trimmed.containsControlCharacters(allowingLineBreaks: true) else { return .failure("contains control characters") }
+            return .success(trimmed)
+        }
+        let errors = check.merged(with: decoding)
+        guard errors.isEmpty, let kind else { return .failure(ValidationFailure(errors)) }
+        return .success(Outcome(
+            kind: kind, homeOfficeCode: code, disruptions: disruptions, moneyProtected: amounts[0],
+            assetsRestrained: amounts[1], moneyRepatriated: amounts[2], embargoUntil: embargo,
+            partnerNote: note.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: recordedAt))
+    }
+
+    private static func homeOfficeCode(_ code: Int?, kind: OutcomeKind, _ check: inout FieldCheck) {
+        let path = FieldPath.root.appending("home_office_code")
+        let permitted = kind.permittedHomeOfficeCodes.sorted().map(String.init).joined(separator: ", ")
+        guard let code else {
+            if kind.requiresHomeOfficeCode { check.fail(path, "required for \(kind.rawValue): one of \(permitted)") }
+            return
+        }
+        if HomeOfficeOutcomeCode.lookup(code) == nil {
+            check.fail(path, "\(code) is not a Home Office outcome code")
+        } else if !kind.permittedHomeOfficeCodes.contains(code) {
+            check.fail(path, permitted.isEmpty
+                ? "not used for \(kind.rawValue)" : "\(code) does not fit \(kind.rawValue); expected one of \(permitted)")
+        }
+    }
+
+    private static let knownDisruptions = DisruptionKind.allCases.map(\.rawValue).joined(separator: ", ")
+
+    private static func disruptions(
+        _ elements: [(path: FieldPath, value: JSONValue)], _ decoding: inout [FieldError], _ check: inout FieldCheck
+    ) -> [Disruption] {
+        guard elements.count <= maxDisruptions else {
+            check.fail(.root.appending("disruptions"), "at most \(maxDisruptions) disruptions per outcome")
+            return []
+        }
+        return elements.compactMap { element in
+            guard let reader = JSONObjectReader.make(element.value, at: element.path, problems: &decoding) else { return nil }
+            reader.rejectUnknown(["kind", "indicator_key"], &decoding)
+            let kind = check.required(reader.string("kind", &decoding), at: element.path.appending("kind")) { text in
+                DisruptionKind(rawValue: text).map(Result.success)
+                    ?? .failure("unknown disruption kind \(text.quoted); expected one of \(knownDisruptions)")
+            }
+            let key = check.optional(reader.string("indicator_key", &decoding), at: element.path.appending("indicator_key")) { text in
+                text.count <= maxIndicatorKeyLength && !text.containsControlCharacters() && text.contains(":")
+                    ? .success(text) : .failure("must be an indicator correlation key such as phone:+447700900123")
+            }
+            return kind.map { Disruption(kind: $0, indicatorKey: key) }
+        }
+    }
+}

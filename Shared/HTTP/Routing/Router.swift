@@ -1,0 +1,73 @@
+import Runtime
+import Synchronization
+
+/// Maps method and path to a handler, runs middleware around it and turns errors into problem responses.
+///
+/// Literal segments win over `{parameters}`; a known path with the wrong method is a 405 with `Allow`;
+/// an unknown path is a 404. Router-wide middleware also wraps the 404 and 405 responses.
+public final class Router: RouteBuilder, Sendable {
+    private struct State {
+        var routes: [Route] = []
+        var middleware: [any Middleware] = []
+    }
+
+    private let state = Mutex(State())
+    let logger: Logger
+
+    /// A router; unexpected handler errors are logged through `logger` before becoming 500s.
+    public init(logger: Logger = Logger(service: "http")) {
+        self.logger = logger
+    }
+
+    /// Adds router-wide middleware; the first added is the outermost.
+    public func add(middleware: any Middleware) {
+        state.withLock { $0.middleware.append(middleware) }
+    }
+
+    public func on(_ method: HTTPMethod, _ path: String, maxBodyBytes: Int? = nil, _ handler: @escaping RouteHandler) {
+        register(method, path, middleware: [], maxBodyBytes: maxBodyBytes, handler)
+    }
+
+    public func group(_ prefix: String, middleware: [any Middleware] = []) -> RouteGroup {
+        RouteGroup(router: self, prefix: prefix, middleware: middleware)
+    }
+
+    func register(
+        _ method: HTTPMethod, _ path: String, middleware: [any Middleware], maxBodyBytes: Int?,
+        _ handler: @escaping RouteHandler
+    ) {
+        let route = Route(method: method, pattern: RoutePattern(path), middleware: middleware,
+                          maxBodyBytes: maxBodyBytes, handler: handler)
+        state.withLock { $0.routes.append(route) }
+    }
+
+    /// Routes `method` and `path` (the raw, still-encoded path).
+    func resolve(method: HTTPMethod, path: String) -> Resolution {
+        let (routes, middleware) = state.withLock { ($0.routes, $0.middleware) }
+        let segments = path.split(separator: "/")
+        var candidates: [(route: Route, parameters: [String: String])] = []
+        for route in routes {
+            if let parameters = route.pattern.match(segments) { candidates.append((route, parameters)) }
+        }
+        guard !candidates.isEmpty else { return Resolution(outcome: .notFound, middleware: middleware) }
+        let best = { (list: [(route: Route, parameters: [String: String])]) in
+            list.reduce(nil as (route: Route, parameters: [String: String])?) { current, next in
+                guard let current else { return next }
+                return next.route.pattern.isMoreSpecific(than: current.route.pattern) ? next : current
+            }
+        }
+        let exact = candidates.filter { $0.route.method == method }
+        let fallback = method == .head ? candidates.filter { $0.route.method == .get } : []
+        if let chosen = best(exact.isEmpty ? fallback : exact) {
+            return Resolution(outcome: .matched(chosen.route, Parameters(chosen.parameters)), middleware: middleware)
+        }
+        var allowed = Set(candidates.map(\.route.method))
+        if allowed.contains(.get) { allowed.insert(.head) }
+        return Resolution(outcome: .methodNotAllowed(allowed.sorted { $0.rawValue < $1.rawValue }), middleware: middleware)
+    }
+
+    /// Handles `request` without a socket: routing, middleware, handler, error mapping. Never throws.
+    public func respond(to request: Request) async -> Response {
+        await respond(to: request, resolution: resolve(method: request.method, path: request.path))
+    }
+}

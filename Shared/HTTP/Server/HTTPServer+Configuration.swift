@@ -1,0 +1,60 @@
+import Runtime
+
+extension HTTPServer {
+    /// Listening address, limits and timeouts. The defaults suit a service behind a TLS-terminating proxy.
+    public struct Configuration: Sendable {
+        /// The address to listen on (`0.0.0.0`, `::`, `127.0.0.1`, a host name).
+        public var host: String = "0.0.0.0"
+        /// The port; 0 picks a free one, reported by `bind()` and `port`.
+        public var port: Int = 8080
+        /// Longest accepted request line (method, target, version); longer is a 414.
+        public var maxRequestLineBytes: Int = 8 * 1024
+        /// Largest accepted header section; larger is a 431.
+        public var maxHeaderBytes: Int = 16 * 1024
+        /// Most header fields accepted; more is a 431.
+        public var maxHeaderCount: Int = 100
+        /// Default request body limit (routes may raise it); larger is a 413.
+        public var maxBodyBytes: Int = 1024 * 1024
+        /// Time allowed to receive a complete request head once its first byte arrived (slowloris defence).
+        public var headerTimeout: Duration = .seconds(10)
+        /// How long a kept-alive connection may sit idle between requests.
+        public var idleTimeout: Duration = .seconds(60)
+        /// Longest pause allowed between two reads of a request body.
+        public var readTimeout: Duration = .seconds(30)
+        /// Time allowed to write a response to a slow reader.
+        public var writeTimeout: Duration = .seconds(30)
+        /// Open connections allowed at once; further connections get a 503 and are closed.
+        public var maxConnections: Int = 512
+        /// How long to keep reading (and discarding) after answering a request we will not continue with.
+        public var lingerTimeout: Duration = .milliseconds(500)
+
+        /// The defaults, listening on `host:port`.
+        public init(host: String = "0.0.0.0", port: Int = 8080) {
+            self.host = host
+            self.port = port
+        }
+
+        /// Settings from `HTTP_HOST`, `HTTP_PORT`, `HTTP_MAX_BODY_BYTES`, `HTTP_MAX_CONNECTIONS`,
+        /// `HTTP_HEADER_TIMEOUT`, `HTTP_IDLE_TIMEOUT`, `HTTP_READ_TIMEOUT` and `HTTP_WRITE_TIMEOUT`.
+        public init(config: Config, defaultPort: Int = 8080) throws {
+            self.init(host: try config.string("HTTP_HOST", default: "0.0.0.0"),
+                      port: try config.int("HTTP_PORT", default: defaultPort, in: 0...65535))
+            maxBodyBytes = try config.int("HTTP_MAX_BODY_BYTES", default: maxBodyBytes, in: 0...Int.max)
+            maxConnections = try config.int("HTTP_MAX_CONNECTIONS", default: maxConnections, in: 1...65536)
+            headerTimeout = try config.duration("HTTP_HEADER_TIMEOUT", default: headerTimeout)
+            idleTimeout = try config.duration("HTTP_IDLE_TIMEOUT", default: idleTimeout)
+            readTimeout = try config.duration("HTTP_READ_TIMEOUT", default: readTimeout)
+            writeTimeout = try config.duration("HTTP_WRITE_TIMEOUT", default: writeTimeout)
+        }
+
+        var headLimits: HeadLimits {
+            HeadLimits(maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes,
+                       maxHeaderCount: maxHeaderCount)
+        }
+
+        /// Read buffer per connection: room for the largest allowed head, and at least one body chunk.
+        var readBufferBytes: Int {
+            max(maxRequestLineBytes + maxHeaderBytes + 4, BodyDecoder.maxChunkBytes)
+        }
+    }
+}

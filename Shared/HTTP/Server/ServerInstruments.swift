@@ -1,0 +1,21 @@
+import Runtime
+
+/// Connection-level metrics (request-level ones come from `MetricsMiddleware`).
+struct ServerInstruments: Sendable {
+    let registry: MetricsRegistry
+    let active: Gauge
+    let rejected: Counter
+
+    init(registry: MetricsRegistry) {
+        self.registry = registry
+        active = registry.gauge("http_connections_active", help: "Open HTTP connections.")
+        rejected = registry.counter("http_connections_rejected_total",
+                                    help: "Connections refused with 503 because the connection limit was reached.")
+    }
+
+    /// Counts a request refused before reaching a handler (malformed, too large, too slow).
+    func protocolError(_ status: HTTPStatus) {
+        registry.counter("http_protocol_errors_total", help: "Requests rejected before routing.",
+                         labels: ["status": String(status.code)]).increment()
+    }
+}

@@ -1,0 +1,62 @@
+extension PostgresConnection {
+    /// Runs `body` inside BEGIN/COMMIT; any error thrown rolls the transaction back and is rethrown.
+    public func transaction<T: Sendable>(
+        isolation: IsolationLevel = .readCommitted,
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await execute(isolation.beginStatement, name: "begin")
+        let value: T
+        do {
+            value = try await body(self)
+        } catch {
+            await rollbackQuietly()
+            throw error
+        }
+        do {
+            _ = try await onExecutor(ignoringCancellation: true, queryName: "commit") { try $0.runSimple("COMMIT", name: "commit") }
+        } catch {
+            await rollbackQuietly()
+            throw error
+        }
+        return value
+    }
+
+    /// Runs `body` inside a savepoint: an error undoes only the savepoint's work, then rethrows.
+    public func savepoint<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let name = try await onExecutor(queryName: "savepoint") { connection in
+            connection.statementCounter += 1
+            let name = "occ_sp_\(connection.statementCounter)"
+            _ = try connection.runSimple("SAVEPOINT \(name)", name: "savepoint")
+            return name
+        }
+        do {
+            let value = try await body(self)
+            try await execute("RELEASE SAVEPOINT \(name)", name: "release_savepoint")
+            return value
+        } catch {
+            _ = try? await onExecutor(ignoringCancellation: true, queryName: "rollback_savepoint") {
+                try $0.runSimple("ROLLBACK TO SAVEPOINT \(name)", name: "rollback_savepoint")
+            }
+            throw error
+        }
+    }
+
+    private func rollbackQuietly() async {
+        _ = try? await onExecutor(ignoringCancellation: true, queryName: "rollback") {
+            try $0.runSimple("ROLLBACK", name: "rollback")
+        }
+    }
+
+    /// Transaction isolation levels.
+    public enum IsolationLevel: Sendable {
+        case readCommitted, repeatableRead, serializable
+
+        var beginStatement: String {
+            switch self {
+            case .readCommitted: "BEGIN"
+            case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
+            case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/// Every migration, in order. Add new ones at the end; never edit one that has shipped.
+public enum Migrations {
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "roles", sql: Migration0001Roles.sql),
+        Migration(version: 2, name: "job_queue", sql: Migration0002JobQueue.sql),
+    ]
+}

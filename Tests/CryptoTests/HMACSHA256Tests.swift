@@ -1,0 +1,45 @@
+import Crypto
+import Testing
+
+/// RFC 4231 §4 test cases for HMAC-SHA-256.
+@Suite struct HMACSHA256Tests {
+    private static let blockSizeKey = [UInt8](repeating: 0xaa, count: 131)
+
+    static let cases: [(key: [UInt8], data: [UInt8], mac: String)] = [
+        ([UInt8](repeating: 0x0b, count: 20), Array("Hi There".utf8),
+         "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+        (Array("Jefe".utf8), Array("what do ya want for nothing?".utf8),
+         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+        ([UInt8](repeating: 0xaa, count: 20), [UInt8](repeating: 0xdd, count: 50),
+         "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"),
+        (Array(1...25), [UInt8](repeating: 0xcd, count: 50),
+         "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
+        (blockSizeKey, Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8),
+         "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+        (blockSizeKey, Array(("This is a test using a larger than block-size key and a larger than block-size data."
+                              + " The key needs to be hashed before being used by the HMAC algorithm.").utf8),
+         "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func rfc4231(index: Int) {
+        let testCase = Self.cases[index]
+        #expect(Hex.encode(HMACSHA256.authenticationCode(for: testCase.data, key: testCase.key)) == testCase.mac)
+    }
+
+    @Test func truncatedOutputCase5() {
+        let mac = HMACSHA256.authenticationCode(
+            for: Array("Test With Truncation".utf8), key: [UInt8](repeating: 0x0c, count: 20))
+        #expect(Hex.encode(mac.prefix(16)) == "a3b6167473100ee06e0c796c2955552b")
+    }
+
+    @Test func validationRejectsAlteredCodeOrMessage() {
+        let key = Array("webhook-secret".utf8)
+        let body = Array(#"{"status":"being_actioned"}"#.utf8)
+        var code = HMACSHA256.authenticationCode(for: body, key: key)
+        #expect(HMACSHA256.isValid(code, for: body, key: key))
+        #expect(!HMACSHA256.isValid(code, for: body + [0x20], key: key))
+        code[31] ^= 1
+        #expect(!HMACSHA256.isValid(code, for: body, key: key))
+    }
+}

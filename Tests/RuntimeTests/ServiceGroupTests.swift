@@ -1,0 +1,74 @@
+import Glibc
+import Runtime
+import Testing
+
+@Suite struct ServiceGroupTests {
+    let logger = Logger(service: "test", level: .critical)
+
+    @Test func shutsDownInReverseStartOrder() async throws {
+        let log = EventLog()
+        let services = ["db", "queue", "http"].map { PoliteService(name: $0, log: log, stopDelay: .milliseconds(10)) }
+        let group = ServiceGroup(services: services, signals: [], logger: logger)
+        let running = Task { try await group.run() }
+        while log.events.count < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        group.triggerGracefulShutdown()
+        try await running.value
+        #expect(Array(log.events.dropFirst(3)) == [
+            "stopping http", "stopped http", "stopping queue", "stopped queue", "stopping db", "stopped db",
+        ])
+    }
+
+    @Test func shutsEveryoneDownWhenOneServiceFails() async throws {
+        let log = EventLog()
+        let group = ServiceGroup(services: [PoliteService(name: "a", log: log), FailingService()], signals: [], logger: logger)
+        await #expect(throws: FailingService.Failure.self) { try await group.run() }
+        #expect(log.events == ["start a", "stopping a", "stopped a"])
+    }
+
+    @Test func cancelsWhatOutlivesTheGracePeriod() async throws {
+        let log = EventLog()
+        let group = ServiceGroup(services: [StubbornService(log: log), PoliteService(name: "a", log: log)],
+                                 gracePeriod: .milliseconds(100), signals: [], logger: logger)
+        group.triggerGracefulShutdown()
+        let start = ContinuousClock.now
+        try await group.run()
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(log.events.contains("ignored shutdown"))
+        #expect(log.events.contains("cancelled"))
+        #expect(log.events.contains("stopped a"))
+    }
+
+    @Test func shutsDownOnASignal() async throws {
+        let log = EventLog()
+        let group = ServiceGroup(services: [PoliteService(name: "a", log: log)], signals: [SIGUSR2], logger: logger)
+        let running = Task { try await group.run() }
+        while log.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        // The dispatch source may not be armed the instant the service starts: repeat until the group reacts.
+        while log.events.count < 2 {
+            kill(getpid(), SIGUSR2)
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await running.value
+        #expect(log.events == ["start a", "stopping a", "stopped a"])
+    }
+
+    @Test func tellsServicesThatShutdownHasBegun() async throws {
+        let log = EventLog()
+        struct Probe: Service {
+            let log: EventLog
+
+            func run() async throws {
+                log.record("before: \(Task.isShuttingDownGracefully)")
+                try await gracefulShutdown()
+                log.record("after: \(Task.isShuttingDownGracefully)")
+            }
+        }
+        let group = ServiceGroup(services: [Probe(log: log)], signals: [], logger: logger)
+        let running = Task { try await group.run() }
+        while log.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        group.triggerGracefulShutdown()
+        try await running.value
+        #expect(log.events == ["before: false", "after: true"])
+        #expect(!Task.isShuttingDownGracefully)
+    }
+}

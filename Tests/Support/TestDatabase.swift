@@ -1,0 +1,89 @@
+import Foundation
+import Postgres
+import Schema
+import Synchronization
+
+/// A fresh, migrated database on a throwaway PostgreSQL server shared by one test process.
+///
+/// The server starts on first use (initdb in a temporary folder, Unix socket only) and stops at
+/// process exit. Each test gets its own database, copied from a migrated template, so tests can
+/// run in parallel without seeing each other's rows.
+public struct TestDatabase: Sendable {
+    public let name: String
+    public let conninfo: String
+    public let cluster: PostgresLocalCluster
+
+    /// Creates a new database, migrated to the latest schema unless `template` is `.empty`.
+    public static func create(template: TemplateKind = .migrated) async throws -> TestDatabase {
+        try await TestServer.shared.createDatabase(template: template)
+    }
+
+    public func connect() async throws -> PostgresConnection {
+        try await PostgresConnection.connect(conninfo, applicationName: "occ-test")
+    }
+
+    public func pool(maxConnections: Int = 4) -> PostgresPool {
+        PostgresPool(.init(conninfo: conninfo, maxConnections: maxConnections, acquireTimeout: .seconds(10), applicationName: "occ-test"))
+    }
+
+    public enum TemplateKind: Sendable { case empty, migrated }
+}
+
+/// Starts the server once and hands out databases; serialises CREATE DATABASE, which needs an
+/// idle template.
+actor TestServer {
+    static let shared = TestServer()
+    private var cluster: PostgresLocalCluster?
+    private var migratedTemplateReady = false
+    private var counter = 0
+
+    func createDatabase(template: TestDatabase.TemplateKind) async throws -> TestDatabase {
+        let cluster = try started()
+        if template == .migrated, !migratedTemplateReady {
+            try await prepareTemplate(cluster)
+            migratedTemplateReady = true
+        }
+        counter += 1
+        let name = "test_\(getpid())_\(counter)"
+        let admin = try await PostgresConnection.connect(cluster.conninfo(), applicationName: "occ-test-admin")
+        defer { Task { await admin.close() } }
+        let source = template == .migrated ? "occ_template" : "template0"
+        // Identifiers cannot be bound as parameters; `name` is built from digits above.
+        try await admin.execute("CREATE DATABASE \(name) TEMPLATE \(source)", name: "create_test_database")
+        return TestDatabase(name: name, conninfo: cluster.conninfo(database: name), cluster: cluster)
+    }
+
+    private func started() throws -> PostgresLocalCluster {
+        if let cluster { return cluster }
+        let cluster = try PostgresLocalCluster.start(durable: false)
+        TestServerRegistry.register(cluster)
+        self.cluster = cluster
+        return cluster
+    }
+
+    private func prepareTemplate(_ cluster: PostgresLocalCluster) async throws {
+        let admin = try await PostgresConnection.connect(cluster.conninfo(), applicationName: "occ-test-admin")
+        try await admin.execute("CREATE DATABASE occ_template TEMPLATE template0", name: "create_template")
+        await admin.close()
+        let template = try await PostgresConnection.connect(cluster.conninfo(database: "occ_template"), applicationName: "occ-test-admin")
+        try await Migrator().migrate(template)
+        await template.close()
+    }
+}
+
+/// Stops every throwaway server when the test process exits.
+enum TestServerRegistry {
+    private static let clusters = Mutex<[PostgresLocalCluster]>([])
+
+    static func register(_ cluster: PostgresLocalCluster) {
+        let first = clusters.withLock { list -> Bool in
+            list.append(cluster)
+            return list.count == 1
+        }
+        if first { atexit { TestServerRegistry.stopAll() } }
+    }
+
+    static func stopAll() {
+        for cluster in clusters.withLock({ $0 }) { cluster.stop() }
+    }
+}

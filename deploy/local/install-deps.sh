@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on Debian/Ubuntu, only when something is missing.
+set -euo pipefail
+
+need=()
+command -v pkg-config >/dev/null || need+=(pkg-config)
+pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
+[ -f /usr/share/publicsuffix/public_suffix_list.dat ] || need+=(publicsuffix)
+command -v python3 >/dev/null || need+=(python3 python3-venv)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# The Debian package starts a cluster of its own; our tests and demo start private ones instead.
+if command -v swift >/dev/null; then :; else
+  echo "Swift 6 toolchain not found on PATH: install it from swift.org (tested with 6.3.1)." >&2
+  exit 1
+fi
