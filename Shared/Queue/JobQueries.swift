@@ -103,3 +103,21 @@ enum JobQueries {
             SELECT ctid FROM occ_job_history WHERE finished_at < now() - $1::interval LIMIT $2))
         """)
 }
+
+extension JobQueries {
+    static let release = PostgresQuery("jobs_release", """
+        UPDATE occ_jobs SET state = 'retryable', run_at = now(), attempted_by = NULL, lease_expires_at = NULL,
+            errors = errors || jsonb_build_array(jsonb_build_object('at', now(), 'attempt', attempt, 'error', 'worker shut down mid-job'))
+        WHERE state = 'running' AND attempted_by = $1
+        """)
+}
+
+extension JobQueries {
+    static let registerPeriodic = PostgresQuery("periodic_register", """
+        INSERT INTO occ_periodic_jobs (name, next_run_at) VALUES ($1, now()) ON CONFLICT (name) DO NOTHING
+        """)
+    /// Claims the due run of a periodic job: only one process's UPDATE matches.
+    static let claimPeriodic = PostgresQuery("periodic_claim", """
+        UPDATE occ_periodic_jobs SET next_run_at = now() + $2::interval WHERE name = $1 AND next_run_at <= now()
+        """)
+}

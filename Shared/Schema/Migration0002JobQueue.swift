@@ -77,6 +77,13 @@ enum Migration0002JobQueue {
             updated_at timestamptz NOT NULL DEFAULT now()
         );
 
+        -- Periodic jobs: the row's next_run_at is claimed atomically, so one process enqueues each run.
+        CREATE TABLE occ_periodic_jobs (
+            name text PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 128),
+            next_run_at timestamptz NOT NULL
+        );
+
+        GRANT SELECT, INSERT, UPDATE ON occ_periodic_jobs TO occ_enrichment, occ_tasking, occ_feedback, occ_operator;
         GRANT SELECT, INSERT, UPDATE, DELETE ON occ_jobs, occ_job_history
             TO occ_intake, occ_enrichment, occ_tasking, occ_feedback, occ_operator;
         GRANT SELECT ON occ_queues TO occ_intake, occ_enrichment, occ_tasking, occ_feedback;

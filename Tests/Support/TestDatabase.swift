@@ -34,14 +34,16 @@ public struct TestDatabase: Sendable {
 actor TestServer {
     static let shared = TestServer()
     private var cluster: PostgresLocalCluster?
-    private var migratedTemplateReady = false
+    /// Shared by concurrent callers: the actor is re-entered while the template is being built.
+    private var migratedTemplate: Task<Void, Error>?
     private var counter = 0
 
     func createDatabase(template: TestDatabase.TemplateKind) async throws -> TestDatabase {
         let cluster = try started()
-        if template == .migrated, !migratedTemplateReady {
-            try await prepareTemplate(cluster)
-            migratedTemplateReady = true
+        if template == .migrated {
+            let preparation = migratedTemplate ?? Task { try await Self.prepareTemplate(cluster) }
+            migratedTemplate = preparation
+            try await preparation.value
         }
         counter += 1
         let name = "test_\(getpid())_\(counter)"
@@ -61,7 +63,7 @@ actor TestServer {
         return cluster
     }
 
-    private func prepareTemplate(_ cluster: PostgresLocalCluster) async throws {
+    private static func prepareTemplate(_ cluster: PostgresLocalCluster) async throws {
         let admin = try await PostgresConnection.connect(cluster.conninfo(), applicationName: "occ-test-admin")
         try await admin.execute("CREATE DATABASE occ_template TEMPLATE template0", name: "create_template")
         await admin.close()

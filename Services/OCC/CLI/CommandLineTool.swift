@@ -7,6 +7,7 @@ enum CommandLineTool {
         MigrateCommand.self,
         DemoCommand.self,
         BenchPostgresCommand.self,
+        QueueWorkerCommand.self,
     ]
 
     static func run(_ words: [String]) async -> Int32 {

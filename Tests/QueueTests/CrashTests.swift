@@ -1,0 +1,91 @@
+import Foundation
+import Postgres
+import Queue
+import Testing
+import TestSupport
+
+/// `occ jobs work` probe jobs: each records its effect and completes in one transaction.
+struct QueueProbe: JobArgs {
+    static let kind = "queue_probe"
+    var effect: Bool
+    var sleepMilliseconds: Int
+    var enqueuedAt: Double
+}
+
+@Suite("Crash safety")
+struct CrashTests {
+    @Test("kill -9 of a worker process mid-batch loses no job and runs none twice (1,000 jobs)")
+    func killNine() async throws {
+        let db = try await TestDatabase.create()
+        let pool = db.pool()
+        try await pool.withConnection { connection in
+            try await connection.execute("""
+                CREATE TABLE queue_probe_effects (job_id bigint NOT NULL, attempt int NOT NULL, at timestamptz NOT NULL DEFAULT now())
+                """, name: "create_effects")
+            let jobs = try (0..<1000).map { _ in
+                try JobInsert(QueueProbe(effect: true, sleepMilliseconds: 5, enqueuedAt: 0), options: InsertOptions(queue: "probe"))
+            }
+            _ = try await JobQueue(pool: pool).enqueueMany(jobs, on: connection)
+        }
+        let arguments = ["jobs", "work", "--queue", "probe", "--concurrency", "40", "--batch", "40", "--lease-ms", "1500", "--rescue-ms", "300", "--poll-ms", "200"]
+        let first = try WorkerProcess.start(arguments, conninfo: db.conninfo)
+        #expect(try await eventually(within: .seconds(60)) { try await count(pool, "SELECT count(*)::int FROM queue_probe_effects") >= 200 })
+        first.kill9()
+        let doneBeforeRestart = try await count(pool, "SELECT count(*)::int FROM occ_job_history")
+        #expect(doneBeforeRestart < 1000)
+
+        let second = try WorkerProcess.start(arguments, conninfo: db.conninfo)
+        defer { second.terminate() }
+        #expect(try await eventually(within: .seconds(90)) {
+            try await count(pool, "SELECT count(*)::int FROM occ_job_history WHERE state = 'completed'") == 1000
+        })
+        #expect(try await count(pool, "SELECT count(*)::int FROM occ_jobs") == 0)
+        #expect(try await count(pool, "SELECT count(*)::int FROM queue_probe_effects") == 1000)
+        #expect(try await count(pool, "SELECT count(DISTINCT job_id)::int FROM queue_probe_effects") == 1000)
+        // Jobs that were in flight at the kill were rescued and ran on a later attempt.
+        #expect(try await count(pool, "SELECT count(*)::int FROM occ_job_history WHERE attempt > 1") > 0)
+        await pool.close()
+    }
+}
+
+/// The real `occ` executable, built next to this test bundle, run as a worker process.
+struct WorkerProcess {
+    let process: Process
+
+    static func start(_ arguments: [String], conninfo: String) throws -> WorkerProcess {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = conninfo
+        environment["LOG_LEVEL"] = "error"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return WorkerProcess(process: process)
+    }
+
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func terminate() {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+    }
+
+    static func executable() throws -> URL {
+        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for name in ["occ", "OCC"] {
+            let candidate = buildDirectory.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw WorkerProcessMissing(directory: buildDirectory.path)
+    }
+}
+
+struct WorkerProcessMissing: Error, CustomStringConvertible {
+    let directory: String
+    var description: String { "the occ executable was not found in \(directory); run `swift build --build-tests` first" }
+}
