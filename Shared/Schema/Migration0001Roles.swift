@@ -6,9 +6,13 @@ enum Migration0001Roles {
         DECLARE role_name text;
         BEGIN
             FOREACH role_name IN ARRAY ARRAY['occ_intake', 'occ_enrichment', 'occ_tasking', 'occ_feedback', 'occ_operator'] LOOP
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
+                -- Roles are cluster-wide: another database on the same server may create them
+                -- at the same moment, so a duplicate is expected and harmless.
+                BEGIN
                     EXECUTE format('CREATE ROLE %I NOLOGIN', role_name);
-                END IF;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                    NULL;
+                END;
             END LOOP;
         END
         $$;
