@@ -54,8 +54,9 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
         handle = conn
+        // JIT compiles for hundreds of milliseconds to save microseconds on short OLTP statements.
         _ = try LibPQResult.consume(
-            PQexec(conn, "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET extra_float_digits = 3"),
+            PQexec(conn, "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET extra_float_digits = 3; SET jit = off"),
             connection: conn, queryName: "session_setup")
         let token = PQgetCancel(conn).map(CancelToken.init)
         cancelToken.withLock { $0 = token }

@@ -41,6 +41,7 @@ public final class PostgresPool: Sendable {
     }
 
     /// Leases a connection for the duration of `body` and returns it afterwards.
+    @discardableResult
     public func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await lease()
         do {

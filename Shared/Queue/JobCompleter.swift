@@ -2,15 +2,22 @@ import Postgres
 import Synchronization
 
 /// Batches completions: while one flush is in flight, finished jobs accumulate, and the next
-/// flush moves them all to history in one statement. Idle, a completion is written at once.
+/// flush moves them to history in one statement (at most `maxBatch` per statement). Idle, a
+/// completion is written at once. `complete` returns when the completion is durable, so a job
+/// counts against its queue's concurrency until then and running rows stay bounded.
 final class JobCompleter: Sendable {
-    private struct State {
+    private struct Pending {
         var ids: [Int64] = []
         var attempts: [Int] = []
-        var flushing = false
-        var drainWaiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
+    private struct State {
+        var pending = Pending()
+        var flushing = false
+    }
+
+    static let maxBatch = 2000
     private let pool: PostgresPool
     private let onError: @Sendable (Error) -> Void
     private let state = Mutex(State())
@@ -20,61 +27,54 @@ final class JobCompleter: Sendable {
         self.onError = onError
     }
 
-    func complete(id: Int64, attempt: Int) {
-        let startFlush = state.withLock { state -> Bool in
-            state.ids.append(id)
-            state.attempts.append(attempt)
-            if state.flushing { return false }
-            state.flushing = true
-            return true
-        }
-        if startFlush { Task { await self.flushLoop() } }
-    }
-
-    /// Waits until every completion handed in so far is written.
-    func drain() async {
+    /// Records the completion and waits until it is written (or given up on after retries, in
+    /// which case the job stays `running` and the rescuer returns it after its lease).
+    func complete(id: Int64, attempt: Int) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let done = state.withLock { state -> Bool in
-                if !state.flushing && state.ids.isEmpty { return true }
-                state.drainWaiters.append(continuation)
-                return false
+            let startFlush = state.withLock { state -> Bool in
+                state.pending.ids.append(id)
+                state.pending.attempts.append(attempt)
+                state.pending.waiters.append(continuation)
+                if state.flushing { return false }
+                state.flushing = true
+                return true
             }
-            if done { continuation.resume() }
+            if startFlush { Task.detached { await self.flushLoop() } }
         }
     }
 
     private func flushLoop() async {
         while true {
-            let batch = state.withLock { state -> ([Int64], [Int])? in
-                if state.ids.isEmpty {
+            let batch = state.withLock { state -> Pending? in
+                if state.pending.ids.isEmpty {
                     state.flushing = false
                     return nil
                 }
-                defer { state.ids.removeAll(keepingCapacity: true); state.attempts.removeAll(keepingCapacity: true) }
-                return (state.ids, state.attempts)
+                let count = min(state.pending.ids.count, Self.maxBatch)
+                let batch = Pending(ids: Array(state.pending.ids.prefix(count)),
+                                    attempts: Array(state.pending.attempts.prefix(count)),
+                                    waiters: Array(state.pending.waiters.prefix(count)))
+                state.pending.ids.removeFirst(count)
+                state.pending.attempts.removeFirst(count)
+                state.pending.waiters.removeFirst(count)
+                return batch
             }
-            guard let batch else { break }
-            await write(batch)
+            guard let batch else { return }
+            await write(batch.ids, batch.attempts)
+            batch.waiters.forEach { $0.resume() }
         }
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            defer { state.drainWaiters = [] }
-            return state.drainWaiters
-        }
-        waiters.forEach { $0.resume() }
     }
 
-    private func write(_ batch: ([Int64], [Int])) async {
-        // Detached from cancellation: a completion already earned must reach the database.
-        let pool = self.pool
+    private func write(_ ids: [Int64], _ attempts: [Int]) async {
         for attemptNumber in 1...5 {
             do {
-                _ = try await Task.detached { try await pool.query(JobQueries.completeMany.binding(batch.0, batch.1)) }.value
+                let keys = zip(ids, attempts).map { "\($0):\($1)" }
+                try await pool.query(JobQueries.completeMany.binding(ids, keys))
                 return
             } catch {
                 onError(error)
                 try? await Task.sleep(for: .milliseconds(50 * attemptNumber))
             }
         }
-        // Still failing: the jobs stay `running` and the rescuer returns them after their lease.
     }
 }

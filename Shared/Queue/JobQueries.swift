@@ -54,8 +54,11 @@ enum JobQueries {
             """
     }
 
+    /// No join: the hot table's statistics swing with every burst, and a join against `unnest`
+    /// planned on stale ones turns quadratic. `id = ANY` walks the primary key; the attempt guard
+    /// is a hashed `= ANY` over "id:attempt" keys, linear whatever the planner believes.
     static let completeMany = PostgresQuery("jobs_complete_many", moveToHistory(
-        where: "USING unnest($1::int8[], $2::int4[]) AS c(id, attempt) WHERE j.id = c.id AND j.attempt = c.attempt AND j.state = 'running'",
+        where: "WHERE j.id = ANY($1::int8[]) AND j.state = 'running' AND (j.id || ':' || j.attempt) = ANY($2::text[])",
         state: "'completed'"))
     static let completeOne = PostgresQuery("jobs_complete_one", moveToHistory(
         where: "WHERE j.id = $1 AND j.attempt = $2 AND j.state = 'running'", state: "'completed'"))

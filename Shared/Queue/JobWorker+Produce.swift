@@ -77,7 +77,7 @@ extension JobWorker {
         let query: PostgresQuery
         switch outcome {
         case .complete:
-            completer.complete(id: job.id, attempt: job.attempt)
+            await completer.complete(id: job.id, attempt: job.attempt)
             return
         case .completedInTransaction:
             return

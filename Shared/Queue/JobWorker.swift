@@ -70,7 +70,6 @@ public final class JobWorker: Service {
             listener?.stop()
             group.cancelAll()
         }
-        await completer.drain()
         if Task.isCancelled { await releaseUnfinished() }
         logger.info("worker stopped")
     }

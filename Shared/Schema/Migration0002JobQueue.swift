@@ -16,7 +16,7 @@ enum Migration0002JobQueue {
             kind text NOT NULL CHECK (length(kind) BETWEEN 1 AND 128),
             args jsonb NOT NULL,
             metadata jsonb NOT NULL DEFAULT '{}',
-            state text NOT NULL CHECK (state IN ('available', 'scheduled', 'retryable', 'running')),
+            state text NOT NULL DEFAULT 'available' CHECK (state IN ('available', 'scheduled', 'retryable', 'running')),
             priority smallint NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 4),
             run_at timestamptz NOT NULL DEFAULT now(),
             attempt integer NOT NULL DEFAULT 0,

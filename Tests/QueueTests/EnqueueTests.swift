@@ -59,6 +59,28 @@ struct EnqueueTests {
         await pool.close()
     }
 
+    @Test("bulk COPY enqueue inserts every job, scheduled ones included, inside the caller's transaction")
+    func bulkCopy() async throws {
+        struct Abort: Error {}
+        let db = try await TestDatabase.create()
+        let pool = db.pool()
+        let queue = JobQueue(pool: pool)
+        var jobs = try (0..<500).map { try JobInsert(Ping(n: $0)) }
+        jobs.append(try JobInsert(Ping(n: 500), options: InsertOptions(runAt: Date().addingTimeInterval(600))))
+        await #expect(throws: Abort.self) {
+            try await pool.transaction { connection in
+                try await queue.enqueueBulk(jobs, on: connection)
+                throw Abort()
+            }
+        }
+        #expect(try await count(pool, "SELECT count(*)::int FROM occ_jobs") == 0)
+        let inserted = try await pool.transaction { try await queue.enqueueBulk(jobs, on: $0) }
+        #expect(inserted == 501)
+        #expect(try await count(pool, "SELECT count(*)::int FROM occ_jobs WHERE state = 'available'") == 500)
+        #expect(try await count(pool, "SELECT count(*)::int FROM occ_jobs WHERE state = 'scheduled' AND run_at > now()") == 1)
+        await pool.close()
+    }
+
     @Test("invalid options are refused before reaching the database")
     func invalidOptions() throws {
         #expect(throws: QueueError.self) { try JobInsert(Ping(n: 1), options: InsertOptions(priority: 9)) }

@@ -25,7 +25,7 @@ struct LeaseTests {
         }
         #expect(error.code == .leaseLost)
         // The batched path ignores it too.
-        try await pool.query(JobQueries.completeMany.binding([first.id], [first.attempt]))
+        try await pool.query(JobQueries.completeMany.binding([first.id], ["\(first.id):\(first.attempt)"]))
         #expect(try await count(pool, "SELECT count(*)::int FROM occ_job_history") == 0)
 
         try await pool.transaction { connection in try await JobContext(record: second, workerID: "worker-b").complete(on: connection) }

@@ -26,20 +26,20 @@ enum BenchPostgresCommand: Command {
             DROP TABLE IF EXISTS bench_rows;
             CREATE TABLE bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v int NOT NULL, note text NOT NULL)
             """, name: "bench_setup")
-        print("occ bench pg — \(seconds)s per phase, durable commits\n")
-        print("phase                         ours rows/s   pgbench tps   ratio   ours p50/p99 ms   pgbench avg ms")
+        emit("occ bench pg — \(seconds)s per phase, durable commits\n")
+        emit("phase                         ours rows/s   pgbench tps   ratio   ours p50/p99 ms   pgbench avg ms")
         var singleRate = 0.0
         for clients in [1, 4] {
             let pg = try pgbench(database.conninfo, clients: clients, seconds: seconds)
             let ours = try await singleInserts(database.conninfo, clients: clients, seconds: seconds)
             if clients == 1 { singleRate = ours.rate }
-            print("single-row insert, \(clients) conn    \(pad(figure(ours.rate), 9))   \(pad(figure(pg.tps), 11))   \(pad(figure(ours.rate / pg.tps, decimals: 2), 5))   "
+            emit("single-row insert, \(clients) conn    \(pad(figure(ours.rate), 9))   \(pad(figure(pg.tps), 11))   \(pad(figure(ours.rate / pg.tps, decimals: 2), 5))   "
                 + "\(pad(figure(ours.latency.percentileMilliseconds(0.5), decimals: 2) + "/" + figure(ours.latency.percentileMilliseconds(0.99), decimals: 2), 15))   \(pad(figure(pg.latency, decimals: 2), 14))")
         }
         let pipelined = try await pipelinedInserts(setup, seconds: seconds)
-        print("pipelined batch of 1,000       \(pad(figure(pipelined), 9))             —   \(pad(figure(pipelined / singleRate, decimals: 1), 5))×  single-row (1 conn)")
+        emit("pipelined batch of 1,000       \(pad(figure(pipelined), 9))             —   \(pad(figure(pipelined / singleRate, decimals: 1), 5))×  single-row (1 conn)")
         let copied = try await copyRows(setup, count: 100_000)
-        print("COPY of 100,000 rows           \(pad(figure(copied), 9))             —   \(pad(figure(copied / singleRate, decimals: 1), 5))×  single-row (1 conn)")
+        emit("COPY of 100,000 rows           \(pad(figure(copied), 9))             —   \(pad(figure(copied / singleRate, decimals: 1), 5))×  single-row (1 conn)")
         await setup.close()
     }
 

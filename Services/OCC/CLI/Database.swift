@@ -24,3 +24,9 @@ struct Database: Sendable {
 func progressLine(_ text: String) {
     FileHandle.standardError.write(Data("· \(text)\n".utf8))
 }
+
+/// A result line on stdout, flushed at once so long benchmarks show progress through a pipe.
+func emit(_ text: String) {
+    print(text)
+    fflush(nil)
+}
