@@ -60,7 +60,8 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: ["IntakeApp", "ServiceKit", "HTTP", "TestSupport"],
-            path: "Tests/IntakeTests"
+            path: "Tests/IntakeTests",
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PipelineTests",

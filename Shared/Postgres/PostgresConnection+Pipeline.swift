@@ -49,7 +49,11 @@ extension PostgresConnection {
             try check(PQpipelineSync(handle), handle, queries[0].name)
             try flush(handle, queries[0].name)
         } catch {
+            // Half a pipeline is on the wire with no sync: this session cannot be trusted again.
             PQsetnonblocking(handle, 0)
+            PQfinish(handle)
+            self.handle = nil
+            statements.removeAll()
             throw error
         }
         PQsetnonblocking(handle, 0)

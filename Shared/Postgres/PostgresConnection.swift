@@ -100,6 +100,7 @@ public final class PostgresConnection: @unchecked Sendable {
             (try? await onExecutor(ignoringCancellation: true) { connection in
                 guard let handle = connection.handle else { return false }
                 return PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+                    && PQpipelineStatus(handle) == PQ_PIPELINE_OFF
             }) ?? false
         }
     }

@@ -146,5 +146,7 @@ enum Migration0003Intake {
         GRANT SELECT ON referrals, referral_indicators TO occ_enrichment, occ_operator;
         GRANT UPDATE (status) ON referrals TO occ_enrichment;
         GRANT SELECT, INSERT ON audit_log TO occ_intake, occ_enrichment, occ_tasking, occ_feedback, occ_operator;
+        -- Readiness checks compare the applied migrations with the service's own list.
+        GRANT SELECT ON occ_schema_migrations TO occ_intake, occ_enrichment, occ_tasking, occ_feedback, occ_operator;
         """
 }

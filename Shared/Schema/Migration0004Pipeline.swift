@@ -3,7 +3,8 @@
 ///
 /// Correlation: `indicator_sightings` holds one row per (correlation key, referral); `indicators`
 /// keeps the per-key aggregate (first/last seen, distinct partners and sectors); `referral_links`
-/// holds both directions of every pair of referrals sharing a key, so a network is the closure.
+/// holds both directions of pairs of referrals sharing a key (each new referral links to at most
+/// the most recent few hundred per key, so a hot key cannot explode the table); a network is the closure.
 ///
 /// Row-level security: an agency sees only its own taskings and outcomes
 /// (`occ.agency_code`); a partner only its own feedback (`occ.partner_id`). The workers write
@@ -28,6 +29,8 @@ enum Migration0004Pipeline {
             PRIMARY KEY (key, referral_id)
         );
         CREATE INDEX indicator_sightings_referral ON indicator_sightings (referral_id);
+        -- Linking reads the most recent sightings of a key only.
+        CREATE INDEX indicator_sightings_recent ON indicator_sightings (key, seen_at DESC);
 
         CREATE TABLE referral_links (
             referral_id uuid NOT NULL REFERENCES referrals (id),

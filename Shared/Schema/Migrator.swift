@@ -42,10 +42,11 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// Every known migration with its state in this database.
+    /// Every known migration with its state in this database. Creates nothing, so a service's
+    /// least-privilege role can call it (readiness checks).
     public func status(_ connection: PostgresConnection) async throws -> [Status] {
-        try await connection.execute(Queries.createTable, name: "create_schema_migrations")
-        let applied = try await appliedVersions(connection)
+        let exists = try await connection.query(Queries.tableExists).single?.decode(Bool.self, "present") ?? false
+        let applied = exists ? try await appliedVersions(connection) : [:]
         return migrations.map { migration in
             let record = applied[migration.version]
             return Status(migration: migration, appliedAt: record?.at, checksumMatches: record.map { $0.checksum == migration.checksum } ?? true)
@@ -76,6 +77,8 @@ public struct Migrator: Sendable {
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
             """
+        static let tableExists = PostgresQuery(
+            "migrations_table_exists", "SELECT to_regclass('occ_schema_migrations') IS NOT NULL AS present")
         static let list = PostgresQuery("migrations_list", "SELECT version, checksum, applied_at FROM occ_schema_migrations")
         static let record = PostgresQuery(
             "migrations_record", "INSERT INTO occ_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)")

@@ -1,1 +1,9 @@
-print("feedback: not built yet")
+import FeedbackApp
+import Runtime
+import ServiceKit
+
+// The feedback worker, partner feedback API and benefits report: configuration from the environment,
+// then run until SIGTERM/SIGINT.
+let environment = try ServiceEnvironment(service: "feedback", defaultPort: FeedbackSettings.defaultPort)
+let service = FeedbackService(environment: environment, settings: try FeedbackSettings(config: .process))
+try await ServiceGroup(services: service.services, logger: environment.logger).run()

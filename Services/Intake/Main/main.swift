@@ -1,1 +1,20 @@
-print("intake: not built yet")
+import Foundation
+import IntakeApp
+import Runtime
+import ServiceKit
+
+// `intake`: the partner-facing referral API. Configuration from the environment (see ServiceEnvironment).
+let environment: ServiceEnvironment
+do {
+    environment = try ServiceEnvironment(service: "intake", defaultPort: 8081)
+} catch {
+    FileHandle.standardError.write(Data("intake: \(error)\n".utf8))
+    exit(78)
+}
+do {
+    let application = try await buildIntakeApplication(environment: environment)
+    try await ServiceGroup(services: [application], logger: environment.logger).run()
+} catch {
+    environment.logger.critical("intake stopped", ["error": "\(error)"])
+    exit(1)
+}

@@ -5,9 +5,17 @@ import Postgres
 enum CommandLineTool {
     static let commands: [any Command.Type] = [
         MigrateCommand.self,
+        RulesCommand.self,
         DemoCommand.self,
         BenchPostgresCommand.self,
         QueueWorkerCommand.self,
+        BenchQueueCommand.self,
+        PartnersAddCommand.self,
+        PartnersListCommand.self,
+        AgenciesListCommand.self,
+        KeysIssueCommand.self,
+        KeysRevokeCommand.self,
+        BenchIntakeCommand.self,
     ]
 
     static func run(_ words: [String]) async -> Int32 {

@@ -1,1 +1,8 @@
-print("tasking: not built yet")
+import Runtime
+import ServiceKit
+import TaskingApp
+
+// The tasking worker and agency API: configuration from the environment, then run until SIGTERM/SIGINT.
+let environment = try ServiceEnvironment(service: "tasking", defaultPort: TaskingSettings.defaultPort)
+let service = TaskingService(environment: environment, settings: try TaskingSettings(config: .process))
+try await ServiceGroup(services: service.services, logger: environment.logger).run()

@@ -1,0 +1,47 @@
+import Domain
+import Foundation
+import HTTP
+import Postgres
+import Queue
+import Runtime
+import ServiceKit
+
+/// The enrichment executable's parts: the `enrich_referral` worker and the health endpoints.
+/// Built here once, for `main.swift` and the tests alike.
+public struct EnrichmentService: Sendable {
+    public let pool: PostgresPool
+    public let worker: JobWorker
+    public let router: Router
+    public let server: HTTPServer
+
+    /// Reads the Public Suffix List file and wires the worker and the health routes.
+    public init(environment: ServiceEnvironment, settings: EnrichmentSettings) throws {
+        let suffixes = PublicSuffixList(parsing: try String(contentsOfFile: settings.publicSuffixListPath, encoding: .utf8))
+        let metrics = MetricsRegistry()
+        pool = environment.makePool()
+        let handler = EnrichmentHandler(
+            queue: JobQueue(pool: pool), normaliser: IndicatorNormaliser(publicSuffixes: suffixes), logger: environment.logger)
+        var registry = JobWorkerRegistry()
+        registry.register(EnrichReferral.self) { [pool, logger = environment.logger] args, context in
+            do {
+                return try await pool.withConnection { try await handler.enrich(args, context: context, on: $0) }
+            } catch {
+                logger.warning("job failed; it will be retried", ["job_id": String(context.record.id), "kind": EnrichReferral.kind, "error": "\(error)"])
+                throw error
+            }
+        }
+        worker = JobWorker(
+            pool: pool, conninfo: environment.databaseURL, registry: registry,
+            configuration: settings.worker,
+            logger: environment.logger, metrics: metrics)
+        router = Router(logger: environment.logger)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: AccessLogMiddleware(logger: environment.logger))
+        router.add(middleware: MetricsMiddleware(registry: metrics))
+        router.addHealthRoutes(metrics: metrics) { [pool] in await DatabaseReadiness.check(pool) }
+        server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
+    }
+
+    /// What `ServiceGroup` runs: the health server and the worker.
+    public var services: [any Service] { [server, worker] }
+}

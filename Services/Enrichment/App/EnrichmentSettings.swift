@@ -1,0 +1,48 @@
+import Foundation
+import Queue
+import Runtime
+import ServiceKit
+
+/// Enrichment's own settings, beside the shared `ServiceEnvironment`.
+///
+/// | variable | meaning | default |
+/// |---|---|---|
+/// | `PUBLIC_SUFFIX_LIST` | the Public Suffix List file (Debian package `publicsuffix`) | `/usr/share/publicsuffix/public_suffix_list.dat` |
+/// | `ENRICHMENT_CONCURRENCY` | referrals enriched at once by this process | 8 |
+/// | `JOB_LEASE_DURATION` | how long a claimed job stays this process's without a heartbeat | 60s |
+/// | `JOB_RESCUE_INTERVAL` | how often jobs of crashed workers are looked for | 15s |
+public struct EnrichmentSettings: Sendable {
+    public static let defaultPort = 8082
+
+    public var publicSuffixListPath: String
+    public var concurrency: Int
+    public var leaseDuration: Duration
+    public var rescueInterval: Duration
+
+    public init(
+        publicSuffixListPath: String = "/usr/share/publicsuffix/public_suffix_list.dat", concurrency: Int = 8,
+        leaseDuration: Duration = .seconds(60), rescueInterval: Duration = .seconds(15)
+    ) {
+        self.publicSuffixListPath = publicSuffixListPath
+        self.concurrency = concurrency
+        self.leaseDuration = leaseDuration
+        self.rescueInterval = rescueInterval
+    }
+
+    public init(config: Config) throws {
+        self.init(
+            publicSuffixListPath: try config.string("PUBLIC_SUFFIX_LIST", default: "/usr/share/publicsuffix/public_suffix_list.dat"),
+            concurrency: try config.int("ENRICHMENT_CONCURRENCY", default: 8, in: 1...256),
+            leaseDuration: try config.duration("JOB_LEASE_DURATION", default: .seconds(60)),
+            rescueInterval: try config.duration("JOB_RESCUE_INTERVAL", default: .seconds(15)))
+    }
+
+    /// The worker configuration these settings give.
+    var worker: JobWorker.Configuration {
+        var configuration = JobWorker.Configuration(queues: [EnrichReferral.queue: concurrency])
+        configuration.leaseDuration = leaseDuration
+        configuration.heartbeatInterval = leaseDuration / 4
+        configuration.rescueInterval = rescueInterval
+        return configuration
+    }
+}

@@ -1,0 +1,20 @@
+import Runtime
+
+/// Feedback's own settings, beside the shared `ServiceEnvironment`.
+///
+/// | variable | meaning | default |
+/// |---|---|---|
+/// | `FEEDBACK_CONCURRENCY` | outcomes turned into feedback at once by this process | 8 |
+public struct FeedbackSettings: Sendable {
+    public static let defaultPort = 8084
+
+    public var concurrency: Int
+
+    public init(concurrency: Int = 8) {
+        self.concurrency = concurrency
+    }
+
+    public init(config: Config) throws {
+        self.init(concurrency: try config.int("FEEDBACK_CONCURRENCY", default: 8, in: 1...256))
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder until this target's sources land; delete when adding the first real file.

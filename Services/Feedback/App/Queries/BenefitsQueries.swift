@@ -1,0 +1,44 @@
+import Postgres
+
+/// The aggregates of the oversight benefits report. Times are seconds from receipt; medians
+/// ignore referrals that have not reached the stage.
+enum BenefitsQueries {
+    /// Per partner, sector and crime type, and the total, in one pass (grouping sets).
+    static let byReferral = PostgresQuery(
+        "benefits_by_referral",
+        """
+        WITH per_referral AS (
+            SELECT p.name AS partner, p.sector, r.crime_type, r.received_at,
+                   (SELECT min(t.created_at) FROM taskings t WHERE t.referral_id = r.id) AS tasked_at,
+                   (SELECT min(o.recorded_at) FROM outcomes o JOIN taskings t ON t.id = o.tasking_id
+                    WHERE t.referral_id = r.id) AS outcome_at
+            FROM referrals r JOIN partners p ON p.id = r.partner_id
+        )
+        SELECT CASE WHEN GROUPING(partner) = 0 THEN 'partner' WHEN GROUPING(sector) = 0 THEN 'sector'
+                    WHEN GROUPING(crime_type) = 0 THEN 'crime_type' ELSE 'total' END AS dimension,
+               coalesce(partner, sector, crime_type, 'all') AS key,
+               count(*) AS received, count(tasked_at) AS tasked, count(outcome_at) AS with_outcome,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM tasked_at - received_at)::float8) AS to_tasking,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM outcome_at - received_at)::float8) AS to_outcome
+        FROM per_referral
+        GROUP BY GROUPING SETS ((partner), (sector), (crime_type), ())
+        ORDER BY dimension, key
+        """)
+    /// Per agency: the referrals tasked to it, and those it recorded an outcome for.
+    static let byAgency = PostgresQuery(
+        "benefits_by_agency",
+        """
+        WITH per_tasking AS (
+            SELECT t.agency_code, t.created_at - r.received_at AS to_tasking,
+                   (SELECT min(o.recorded_at) FROM outcomes o WHERE o.tasking_id = t.id) - r.received_at AS to_outcome
+            FROM taskings t JOIN referrals r ON r.id = t.referral_id
+        )
+        SELECT 'agency' AS dimension, a.code AS key,
+               count(pt.agency_code) AS received, count(pt.agency_code) AS tasked, count(pt.to_outcome) AS with_outcome,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pt.to_tasking)::float8) AS to_tasking,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pt.to_outcome)::float8) AS to_outcome
+        FROM agencies a LEFT JOIN per_tasking pt ON pt.agency_code = a.code
+        GROUP BY a.code
+        ORDER BY a.code
+        """)
+}

@@ -1,0 +1,12 @@
+import Postgres
+
+/// Statements on `outcomes` (with the tasking's referral) used by feedback.
+enum OutcomeQueries {
+    static let load = PostgresQuery(
+        "outcomes_for_feedback",
+        """
+        SELECT o.outcome::text AS outcome, t.referral_id, r.trace_id
+        FROM outcomes o JOIN taskings t ON t.id = o.tasking_id JOIN referrals r ON r.id = t.referral_id
+        WHERE o.id = $1
+        """)
+}

@@ -1,0 +1,61 @@
+import HTTP
+import Postgres
+import Runtime
+import ServiceKit
+
+/// The intake service: the partner API on our HTTP server over a Postgres pool.
+///
+/// Built by `buildIntakeApplication`, used alike by the `intake` executable, the tests and
+/// `occ bench intake`. Running it serves until a graceful shutdown, then closes the pool.
+public final class IntakeApplication: Service {
+    public let server: HTTPServer
+    public let pool: PostgresPool
+    public let metrics: MetricsRegistry
+
+    init(server: HTTPServer, pool: PostgresPool, metrics: MetricsRegistry) {
+        self.server = server
+        self.pool = pool
+        self.metrics = metrics
+    }
+
+    /// Binds the listening socket now and returns its port (useful with port 0).
+    @discardableResult
+    public func bind() throws -> Int {
+        try server.bind()
+    }
+
+    public func run() async throws {
+        do {
+            try await server.run()
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+    }
+
+    /// Starts a graceful shutdown: stop accepting, finish requests in flight.
+    public func shutdown() {
+        server.shutdown()
+    }
+}
+
+/// Builds the intake service from its environment; nothing listens until `bind()` or `run()`.
+public func buildIntakeApplication(
+    environment: ServiceEnvironment, limits: IntakeLimits = IntakeLimits()
+) async throws -> IntakeApplication {
+    let pool = environment.makePool()
+    let metrics = MetricsRegistry()
+    let router = Router(logger: environment.logger)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: AccessLogMiddleware(logger: environment.logger))
+    router.add(middleware: MetricsMiddleware(registry: metrics))
+    router.addHealthRoutes(metrics: metrics) { await DatabaseReadiness.check(pool) }
+    IntakeRoutes.register(
+        on: router,
+        handlers: IntakeHandlers(store: ReferralStore(pool: pool), reader: ReferralReader(pool: pool), limits: limits, metrics: metrics,
+                                 logger: environment.logger),
+        authenticator: APIKeyAuthenticator(pool: pool))
+    let server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
+    return IntakeApplication(server: server, pool: pool, metrics: metrics)
+}

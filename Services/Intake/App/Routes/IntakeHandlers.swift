@@ -1,0 +1,67 @@
+import Domain
+import Foundation
+import HTTP
+import Runtime
+import ServiceKit
+
+/// The partner API's handlers; shared parsing and validation live in `IntakeHandlers+Parsing`.
+struct IntakeHandlers: Sendable {
+    let store: ReferralStore
+    let reader: ReferralReader
+    let limits: IntakeLimits
+    let metrics: MetricsRegistry
+    let logger: Logger
+
+    /// `POST /v1/referrals`: 201 stored, 200 replay, 409 conflict, 422 invalid, 400 malformed.
+    func submit(_ request: Request) async throws -> Response {
+        let partnerID = try Self.partnerID(request)
+        try Self.requireJSON(request)
+        let json = try Self.parseJSON(try await request.body.collect(upTo: limits.maxReferralBytes))
+        let incoming = try validate(json, partnerID: partnerID, channel: .json, traceID: request.context.requestID)
+        let outcome = try await store.store(incoming)
+        count(outcome, channel: .json)
+        switch outcome {
+        case .created(let receipt):
+            return try Response.json(receipt, status: .created, headers: ["Location": "/v1/referrals/\(receipt.id)"])
+        case .replayed(let receipt):
+            return try Response.json(receipt)
+        case .conflict(let receipt):
+            throw IntakeError.conflict(partnerReference: incoming.valid.partnerReference, existing: receipt)
+        }
+    }
+
+    /// `GET /v1/referrals/{id}`: the partner's own referral; anything else is 404.
+    func show(_ request: Request) async throws -> Response {
+        let partnerID = try Self.partnerID(request)
+        guard let text = request.parameters["id"], let id = UUID(uuidString: text),
+              let view = try await reader.referral(id: id, partnerID: partnerID)
+        else { throw IntakeError.notFound }
+        return try Response.json(view)
+    }
+
+    /// `GET /v1/referrals?since=&limit=`: the partner's referrals received after `since`, oldest first.
+    func list(_ request: Request) async throws -> Response {
+        let partnerID = try Self.partnerID(request)
+        let since = request.query["since"] ?? "1970-01-01T00:00:00Z"
+        guard Self.parseTimestamp(since) != nil else {
+            throw HTTPError(.badRequest, detail: "since must be an ISO 8601 timestamp",
+                            errors: [Problem.FieldError(field: "since", message: "not an ISO 8601 timestamp")])
+        }
+        let limitText = request.query["limit"] ?? "100"
+        guard let limit = Int(limitText), (1...limits.maxPageSize).contains(limit) else {
+            throw HTTPError(.badRequest, detail: "limit must be 1 to \(limits.maxPageSize)",
+                            errors: [Problem.FieldError(field: "limit", message: "must be an integer from 1 to \(limits.maxPageSize)")])
+        }
+        return try Response.json(try await reader.page(partnerID: partnerID, since: since, limit: limit))
+    }
+
+    func count(_ outcome: StoreOutcome, channel: IntakeChannel) {
+        let label = switch outcome {
+        case .created: "created"
+        case .replayed: "replayed"
+        case .conflict: "conflict"
+        }
+        metrics.counter("intake_referrals_total", help: "Referrals submitted, by channel and outcome.",
+                        labels: ["channel": channel.rawValue, "outcome": label]).increment()
+    }
+}

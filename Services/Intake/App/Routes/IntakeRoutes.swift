@@ -1,0 +1,18 @@
+import HTTP
+import ServiceKit
+
+/// The intake routes and the scope each needs.
+enum IntakeRoutes {
+    static func register(on router: Router, handlers: IntakeHandlers, authenticator: APIKeyAuthenticator) {
+        router.get("/openapi.json") { _ in
+            Response(headers: ["Content-Type": "application/json"], body: Array(IntakeOpenAPI.document.utf8))
+        }
+        let partner = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerSubmit)])
+        let limits = handlers.limits
+        partner.post("referrals", maxBodyBytes: limits.maxReferralBytes, handlers.submit)
+        partner.post("referrals/bulk", maxBodyBytes: limits.maxBulkBytes, handlers.bulk)
+        partner.post("stix", maxBodyBytes: limits.maxBundleBytes, handlers.stix)
+        partner.get("referrals", handlers.list)
+        partner.get("referrals/{id}", handlers.show)
+    }
+}

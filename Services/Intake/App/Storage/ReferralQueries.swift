@@ -1,0 +1,58 @@
+import Postgres
+
+/// Statements on `referrals`. Every one also filters on `partner_id`, so the application enforces
+/// what row-level security enforces again underneath.
+enum ReferralQueries {
+    static let receiptColumns = "id, reference, partner_reference, status, received_at"
+
+    /// Inserts unless the partner already used the reference; then nothing is returned.
+    static let insert = PostgresQuery(
+        "referrals_insert",
+        """
+        INSERT INTO referrals (
+            id, partner_id, partner_reference, fingerprint, crime_type, summary, first_seen, last_seen,
+            victim_count, victims_vulnerable, vulnerability_level, loss_amount, loss_currency, overseas, gateway,
+            tlp, source_eval, intel_assessment, handling_code, handling_conditions, channel, trace_id, canonical, raw)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::numeric, $13, $14, $15,
+                $16, $17, $18, $19, $20, $21, $22, $23::jsonb, $24::jsonb)
+        ON CONFLICT (partner_id, partner_reference) DO NOTHING
+        RETURNING \(receiptColumns)
+        """)
+
+    /// The referral holding a partner reference, with its fingerprint, to tell a replay from a conflict.
+    static let byPartnerReference = PostgresQuery(
+        "referrals_by_partner_reference",
+        "SELECT \(receiptColumns), fingerprint FROM referrals WHERE partner_id = $1 AND partner_reference = $2")
+
+    static let byID = PostgresQuery(
+        "referrals_by_id",
+        "SELECT \(receiptColumns), channel, canonical FROM referrals WHERE partner_id = $1 AND id = $2")
+
+    /// A page in polling order: strictly after `since`, oldest first. The cursor is the exact
+    /// microsecond timestamp as text, so paging never drifts through a floating-point `Date`.
+    static let page = PostgresQuery(
+        "referrals_page",
+        """
+        SELECT \(receiptColumns),
+               to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor
+        FROM referrals
+        WHERE partner_id = $1 AND received_at > $2::timestamptz
+        ORDER BY received_at, id LIMIT $3
+        """)
+}
+
+/// Statements on `referral_indicators`.
+enum ReferralIndicatorQueries {
+    /// All of a referral's indicators in one statement; aliases travel joined by U+001F. Inserts
+    /// nothing unless the referral row was just inserted, so it can be pipelined after that insert.
+    static let insertMany = PostgresQuery(
+        "referral_indicators_insert",
+        """
+        INSERT INTO referral_indicators
+            (referral_id, position, partner_id, kind, value, canonical_value, correlation_key, aliases)
+        SELECT $1, t.position, $2, t.kind, t.value, t.canonical, t.key, string_to_array(t.aliases, chr(31))
+        FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+            AS t(position, kind, value, canonical, key, aliases)
+        WHERE EXISTS (SELECT 1 FROM referrals WHERE id = $1)
+        """)
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Postgres
+import Runtime
+import Schema
+
+/// `occ demo`: the whole referral flow on a local throwaway database (or DATABASE_URL).
+enum DemoCommand: Command {
+    static let path = ["demo"]
+    static let summary = "run the referral-flow demo (local throwaway PostgreSQL unless DATABASE_URL is set)"
+    static let help = """
+        usage: occ demo [--port N] [--keep-running]
+
+        Brings up PostgreSQL (a throwaway local server unless DATABASE_URL is set), applies the
+        migrations, starts the four services (intake, enrichment, tasking, feedback) as separate
+        processes, registers a demo partner from each sector and demo agencies, submits sample
+        referrals (the same phone number and mule account reported by a telco and a bank),
+        records an outcome as an agency officer, and prints each referral's journey and the
+        partners' feedback. Ctrl-C stops everything cleanly.
+
+          --port N          first of four consecutive ports for the services (default 18080)
+          --keep-running    leave the stack up after the story until Ctrl-C
+        """
+    static let valuedOptions: Set<String> = ["port"]
+
+    static func run(_ arguments: Arguments) async throws {
+        let database = try Database.resolve(localFallback: true, durable: false)
+        let stack = DemoStack(basePort: try arguments.int("port", default: 18080))
+        let logDirectory = database.cluster?.directory ?? NSTemporaryDirectory()
+        // Ctrl-C or SIGTERM: stop the services and the throwaway database, then leave.
+        let interrupt = Task {
+            if let signal = await Signals.first() {
+                progressLine("\(Signals.name(signal)): stopping the services")
+                stack.stop()
+                database.stop()
+                exit(130)
+            }
+        }
+        defer {
+            interrupt.cancel()
+            stack.stop()
+            database.stop()
+        }
+        let connection = try await PostgresConnection.connect(database.conninfo, applicationName: "occ-demo")
+        try await Migrator().migrate(connection, progress: progressLine)
+        await connection.close()
+        progressLine("starting intake, enrichment, tasking and feedback on ports \(stack.ports.values.sorted().map(String.init).joined(separator: ", "))")
+        try await stack.start(conninfo: database.conninfo, logDirectory: logDirectory)
+        let scenario = try await DemoScenario.prepare(conninfo: database.conninfo, ports: stack.ports)
+        try await scenario.play()
+        if arguments.flag("keep-running") {
+            progressLine("stack running; Ctrl-C to stop")
+            _ = await Signals.first()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Domain
+import Foundation
+import HTTP
+import Postgres
+import ServiceKit
+
+/// The demo's story: four partners refer, two agencies act, partners get sanitised feedback.
+struct DemoScenario: Sendable {
+    let pool: PostgresPool
+    let ports: [String: Int]
+    let partnerKeys: [Sector: String]
+    let agencyKeys: [String: String]
+    let oversightKey: String
+
+    static func prepare(conninfo: String, ports: [String: Int]) async throws -> DemoScenario {
+        let pool = PostgresPool(.init(conninfo: conninfo, maxConnections: 2, applicationName: "occ-demo"))
+        let partners = PartnerRegistry(pool: pool)
+        let keys = APIKeyRegistry(pool: pool)
+        var partnerKeys: [Sector: String] = [:]
+        let names: [Sector: String] = [.telco: "Demo Telecom plc", .tech: "Demo Platforms Ltd", .cyber: "Demo Cyber Defence", .finance: "Demo Bank plc"]
+        for sector in Sector.allCases {
+            let name = "\(names[sector]!) \(UInt16.random(in: 1000...9999))"
+            let partner = try await partners.add(name: name, sector: sector, actor: "occ-demo")
+            partnerKeys[sector] = try await keys.issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit, .partnerFeedback], actor: "occ-demo").token
+        }
+        var agencyKeys: [String: String] = [:]
+        for agency in ["COLP_FTC", "NCA_TICAT", "REPORT_FRAUD"] {
+            agencyKeys[agency] = try await keys.issue(owner: .agency(code: agency), scopes: [.agencyTasking], actor: "occ-demo").token
+        }
+        let oversight = try await keys.issue(owner: .exchange, scopes: [.oversight], actor: "occ-demo").token
+        emit("registered a partner per sector (telco, tech, cyber, finance), agency keys for COLP_FTC, NCA_TICAT, REPORT_FRAUD")
+        return DemoScenario(pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: agencyKeys, oversightKey: oversight)
+    }
+
+    func play() async throws {
+        emit("\n== 1. partners refer")
+        var references: [(Sector, String, String)] = []
+        for (sector, body) in DemoReferrals.all {
+            let response = try await call("intake", .post, "/v1/referrals", key: partnerKeys[sector]!, json: body)
+            let json = Self.object(response)
+            let reference = json["reference"] as? String ?? "?"
+            emit("  \(sector.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) → \(response.status.code) \(reference) status=\(json["status"] as? String ?? "?")")
+            if response.status.code >= 300 { emit("    \(response.text.prefix(400))") }
+            references.append((sector, reference, json["id"] as? String ?? ""))
+        }
+
+        emit("\n== 2. enrichment correlates, tasking routes")
+        try await waitFor("every referral tasked", count: "SELECT count(DISTINCT referral_id)::int FROM taskings", atLeast: references.count)
+        for agency in ["COLP_FTC", "NCA_TICAT", "REPORT_FRAUD"] {
+            let items = try await taskings(agency)
+            let summary = items.map { "\($0["reference"] as? String ?? "?") \($0["priority"] as? String ?? "")" }.joined(separator: ", ")
+            emit("  \(agency.padding(toLength: 12, withPad: " ", startingAt: 0)) sees \(items.count) tasking(s): \(summary)")
+        }
+
+        emit("\n== 3. officers act")
+        try await act(agency: "COLP_FTC", outcome: [
+            "kind": "disrupted",
+            "disruptions": [["kind": "block_number", "indicator_key": "phone:+447700900123"], ["kind": "freeze_account"]],
+            "money_protected": ["amount": "18250.00", "currency": "GBP"],
+            "partner_note": "Number blocked by the network and mule account frozen. Thank you for the referral.",
+        ])
+        try await act(agency: "NCA_TICAT", outcome: [
+            "kind": "under_investigation",
+            "embargo_until": ISO8601DateFormatter().string(from: Date().addingTimeInterval(90 * 86_400)),
+            "partner_note": "Linked to a live operation.",
+        ])
+
+        emit("\n== 4. partners pull their feedback")
+        try await waitFor("feedback written", count: "SELECT count(*)::int FROM feedback_items", atLeast: 3)
+        for sector in Sector.allCases {
+            let response = try await call("feedback", .get, "/v1/feedback", key: partnerKeys[sector]!)
+            let items = Self.object(response)["items"] as? [[String: Any]] ?? []
+            emit("  \(sector.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(items.count) item(s)")
+            for item in items {
+                emit("      \(item["referral_reference"] as? String ?? item["reference"] as? String ?? "") \(item["status"] as? String ?? ""): \(item["message"] as? String ?? item["summary"] as? String ?? Self.compact(item))")
+            }
+        }
+
+        emit("\n== 5. journeys")
+        try await DemoReport.printJourneys(pool)
+        let benefits = try await call("feedback", .get, "/v1/reports/benefits", key: oversightKey)
+        emit("\n== 6. oversight benefits report (GET /v1/reports/benefits → \(benefits.status.code))")
+        emit("  " + Self.compact(Self.object(benefits)["totals"] ?? Self.object(benefits)).prefix(600))
+        await pool.close()
+    }
+
+    private func act(agency: String, outcome: [String: Any]) async throws {
+        guard let tasking = try await taskings(agency).first, let id = tasking["id"] as? String else {
+            emit("  \(agency): no tasking to act on")
+            return
+        }
+        let accepted = try await call("tasking", .post, "/v1/taskings/\(id)/accept", key: agencyKeys[agency]!, json: [:])
+        let recorded = try await call("tasking", .post, "/v1/taskings/\(id)/outcome", key: agencyKeys[agency]!, json: outcome)
+        emit("  \(agency) accepts \(tasking["reference"] as? String ?? id) (\(accepted.status.code)) and records '\(outcome["kind"]!)' (\(recorded.status.code))")
+        if recorded.status.code >= 300 { emit("    \(recorded.text.prefix(400))") }
+    }
+
+    private func taskings(_ agency: String) async throws -> [[String: Any]] {
+        let response = try await call("tasking", .get, "/v1/taskings", key: agencyKeys[agency]!)
+        let json = try? JSONSerialization.jsonObject(with: Data(response.body))
+        return (json as? [[String: Any]]) ?? ((json as? [String: Any])?["items"] as? [[String: Any]]) ?? ((json as? [String: Any])?["taskings"] as? [[String: Any]]) ?? []
+    }
+
+    private func waitFor(_ what: String, count sql: String, atLeast target: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            let value = try await pool.query(PostgresQuery("demo_wait", sql)).single?.decode(Int.self, at: 0) ?? 0
+            if value >= target { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw UsageError("timed out waiting for: \(what)")
+    }
+
+    private func call(_ service: String, _ method: HTTPMethod, _ path: String, key: String, json: [String: Any]? = nil) async throws -> ClientResponse {
+        let client = HTTPClient(port: ports[service]!, timeout: .seconds(10))
+        defer { Task { await client.close() } }
+        var headers = HTTPHeaders()
+        headers["Authorization"] = "Bearer \(key)"
+        headers["X-Request-Id"] = "demo-\(UUID().uuidString.prefix(8).lowercased())"
+        guard let json else { return try await client.send(method, path, headers: headers) }
+        headers["Content-Type"] = "application/json"
+        return try await client.send(method, path, headers: headers, body: Array(try JSONSerialization.data(withJSONObject: json)))
+    }
+
+    static func object(_ response: ClientResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+    }
+
+    static func compact(_ value: Any) -> String {
+        guard JSONSerialization.isValidJSONObject(value), let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return "\(value)" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTP
+
+/// The four service executables, started as child processes next to this `occ` binary.
+final class DemoStack: @unchecked Sendable {
+    // Invariant: `processes` is written only in `start` and `stop`, both called from the demo's
+    // single task; the signal handler only calls `stop`, after which nothing starts.
+    private var processes: [(name: String, process: Process)] = []
+    let ports: [String: Int]
+
+    init(basePort: Int) {
+        ports = ["intake": basePort, "enrichment": basePort + 1, "tasking": basePort + 2, "feedback": basePort + 3]
+    }
+
+    /// Starts every service with its own port and waits until each answers `/healthz`.
+    func start(conninfo: String, logDirectory: String) async throws {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for name in ["intake", "enrichment", "tasking", "feedback"] {
+            let binary = directory.appendingPathComponent(name)
+            guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+                throw UsageError("\(binary.path) not found: build every product first (swift build -c release)")
+            }
+            let process = Process()
+            process.executableURL = binary
+            var environment = ProcessInfo.processInfo.environment
+            environment["DATABASE_URL"] = conninfo
+            environment["HTTP_HOST"] = "127.0.0.1"
+            environment["HTTP_PORT"] = "\(ports[name]!)"
+            environment["LOG_LEVEL"] = environment["LOG_LEVEL"] ?? "warning"
+            process.environment = environment
+            let logPath = "\(logDirectory)/\(name).log"
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+            process.standardOutput = process.standardError
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            processes.append((name, process))
+        }
+        for (name, port) in ports.sorted(by: { $0.value < $1.value }) {
+            try await waitForHealth(name: name, port: port)
+        }
+    }
+
+    private func waitForHealth(name: String, port: Int) async throws {
+        let client = HTTPClient(port: port, timeout: .seconds(2))
+        defer { Task { await client.close() } }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let response = try? await client.get("/healthz"), response.status.code == 200 { return }
+            if let process = processes.first(where: { $0.name == name })?.process, !process.isRunning {
+                throw UsageError("\(name) exited during start-up (status \(process.terminationStatus)); see its log")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw UsageError("\(name) did not become healthy on port \(port) within 60 s")
+    }
+
+    /// SIGTERM to every service (graceful drain), in reverse start order.
+    func stop() {
+        for (_, process) in processes.reversed() where process.isRunning { process.terminate() }
+        for (_, process) in processes.reversed() { process.waitUntilExit() }
+        processes = []
+    }
+}

@@ -1,0 +1,80 @@
+import Domain
+import Foundation
+import HTTP
+import Postgres
+import Queue
+import ServiceKit
+
+extension AgencyAPI {
+    /// What recording an outcome answers.
+    struct RecordedOutcome: Encodable, Sendable {
+        let outcomeID: Int64
+        let taskingID: String
+        let taskingStatus: String
+        let outcome: Outcome
+
+        private enum CodingKeys: String, CodingKey {
+            case outcome
+            case outcomeID = "outcome_id"
+            case taskingID = "tasking_id"
+            case taskingStatus = "tasking_status"
+        }
+    }
+
+    /// Validates the outcome (422 with field paths), then records it, moves the tasking on and
+    /// enqueues feedback, all in one transaction.
+    func recordOutcome(_ request: Request) async throws -> Response {
+        let agency = try request.agencyCode()
+        let id = try request.taskingID()
+        let principal = try request.principal()
+        let outcome = try await validatedOutcome(request)
+        let recorded = try await pool.transaction { connection in
+            try await connection.scopeToAgency(agency)
+            guard let tasking = try await connection.query(TaskingQueries.lockForAgency.binding(id, agency)).single else {
+                throw HTTPError(.notFound, detail: "no such tasking for this agency")
+            }
+            guard try tasking.decode(String.self, "status") != "closed" else {
+                throw HTTPError(.conflict, detail: "the tasking is closed; its final outcome is recorded")
+            }
+            let referralID = try tasking.decode(UUID.self, "referral_id")
+            let traceID = try tasking.decode(String.self, "trace_id")
+            let outcomeID = try await insert(outcome, taskingID: id, agency: agency, by: principal.auditActor, on: connection)
+            let closes = !outcome.kind.isInProgress
+            try await connection.query(TaskingQueries.advance.binding(id, closes))
+            try await connection.query(ReferralQueries.markActioned.binding(referralID))
+            try await queue.enqueue(
+                DeliverFeedback(outcomeID: outcomeID),
+                options: InsertOptions(queue: DeliverFeedback.queue, metadata: ["trace_id": traceID]), on: connection)
+            try await AuditLog.append(AuditEvent(
+                actor: principal.auditActor, action: "tasking.outcome_recorded", subjectType: "tasking",
+                subjectID: id.uuidString.lowercased(), traceID: traceID,
+                detail: ["outcome_id": String(outcomeID), "kind": outcome.kind.rawValue]), on: connection)
+            return RecordedOutcome(outcomeID: outcomeID, taskingID: id.uuidString.lowercased(), taskingStatus: closes ? "closed" : "accepted", outcome: outcome)
+        }
+        return try Response.json(recorded, status: .created)
+    }
+
+    private func validatedOutcome(_ request: Request) async throws -> Outcome {
+        let bytes = try await request.body.collect(upTo: Self.maxOutcomeBytes)
+        guard let json = try? JSONValue(parsing: Data(bytes)) else {
+            throw HTTPError(.badRequest, detail: "the request body is not valid JSON",
+                            errors: [Problem.FieldError(field: "body", message: "is not valid JSON")])
+        }
+        switch OutcomeValidator.validate(json: json, recordedAt: Date()) {
+        case .success(let outcome):
+            return outcome
+        case .failure(let failure):
+            throw HTTPError(.unprocessableContent, detail: "the outcome is not valid",
+                            errors: failure.errors.map { Problem.FieldError(field: $0.path.description, message: $0.message) })
+        }
+    }
+
+    private func insert(_ outcome: Outcome, taskingID: UUID, agency: String, by actor: String, on connection: PostgresConnection) async throws -> Int64 {
+        let rows = try await connection.query(OutcomeQueries.insert.binding(
+            taskingID, agency, outcome.kind.rawValue, outcome.homeOfficeCode, PostgresJSON(outcome.disruptions),
+            outcome.moneyProtected?.amount, outcome.moneyProtected?.currency, outcome.embargoUntil, outcome.partnerNote,
+            PostgresJSON(outcome), actor, outcome.recordedAt))
+        guard let row = rows.single else { throw HTTPError(.internalServerError, detail: "the outcome was not stored") }
+        return try row.decode(Int64.self, "id")
+    }
+}

@@ -1,0 +1,41 @@
+import Postgres
+
+/// Statements on `taskings`. Agency-facing ones filter by agency as well as relying on RLS.
+enum TaskingQueries {
+    /// The worker creates a tasking per route; a redelivered job creates nothing new.
+    static let insert = PostgresQuery(
+        "taskings_insert",
+        """
+        INSERT INTO taskings (referral_id, agency_code, priority, sla_deadline, rule_ids, created_at)
+        VALUES ($1, $2, $3, $4, $5::text[], $6)
+        ON CONFLICT (referral_id, agency_code) DO NOTHING
+        """)
+    private static let view = """
+        SELECT t.id, t.referral_id, r.reference, r.canonical::text AS canonical, s.score, s.distinct_partners,
+               t.priority, t.status, t.sla_deadline, t.rule_ids, t.created_at, t.accepted_at, t.closed_at
+        FROM taskings t JOIN referrals r ON r.id = t.referral_id JOIN referral_scores s ON s.referral_id = t.referral_id
+        """
+    static let listForAgency = PostgresQuery(
+        "taskings_list_for_agency", view + " WHERE t.agency_code = $1 ORDER BY t.priority, t.sla_deadline, t.id LIMIT 500")
+    static let oneForAgency = PostgresQuery("taskings_one_for_agency", view + " WHERE t.id = $1 AND t.agency_code = $2")
+    static let accept = PostgresQuery(
+        "taskings_accept",
+        "UPDATE taskings SET status = 'accepted', accepted_at = now() WHERE id = $1 AND agency_code = $2 AND status = 'new'")
+    static let lockForAgency = PostgresQuery(
+        "taskings_lock_for_agency",
+        """
+        SELECT t.status, t.referral_id, r.trace_id FROM taskings t JOIN referrals r ON r.id = t.referral_id
+        WHERE t.id = $1 AND t.agency_code = $2
+        FOR UPDATE OF t
+        """)
+    /// After an outcome: still open while under investigation, closed otherwise.
+    static let advance = PostgresQuery(
+        "taskings_advance",
+        """
+        UPDATE taskings SET
+            status = CASE WHEN $2::boolean THEN 'closed' ELSE 'accepted' END,
+            accepted_at = coalesce(accepted_at, now()),
+            closed_at = CASE WHEN $2::boolean THEN now() END
+        WHERE id = $1
+        """)
+}

@@ -1,0 +1,50 @@
+import Domain
+import Foundation
+import Postgres
+import Queue
+import Runtime
+import ServiceKit
+
+/// Runs `task_referral`: applies the stored routing rules to the enriched referral and creates one
+/// tasking per team (priority, SLA deadline), in one transaction with the job's completion.
+struct TaskingHandler: Sendable {
+    let logger: Logger
+
+    func task(_ args: TaskReferral, context: JobContext, on connection: PostgresConnection) async throws -> JobOutcome {
+        try await connection.transaction { connection in
+            guard let row = try await connection.query(ReferralQueries.loadScored.binding(args.referralID)).single else {
+                return .discard(reason: "referral \(args.referralID) does not exist or was not enriched")
+            }
+            let referral = try JSONDecoder().decode(ValidReferral.self, from: Data(try row.decode(String.self, "canonical").utf8))
+            let traceID = try row.decode(String.self, "trace_id")
+            let facts = RoutingFacts(
+                crimeType: referral.crimeType, score: try row.decode(Int.self, "score"),
+                distinctPartners: try row.decode(Int.self, "distinct_partners"),
+                indicatorKinds: referral.indicatorKinds, overseas: referral.involvesOverseas)
+            let routes = TaskingRouter(rules: try await rules(on: connection)).route(facts)
+            let now = Date()
+            for route in routes {
+                // Row-level security: the insert's conflict check sees only the agency in scope.
+                try await connection.scopeToAgency(route.team.rawValue)
+                try await connection.query(TaskingQueries.insert.binding(
+                    args.referralID, route.team.rawValue, route.priority.rawValue, route.deadline(from: now), route.ruleIDs, now))
+            }
+            if !routes.isEmpty { try await connection.query(ReferralQueries.markTasked.binding(args.referralID)) }
+            let teams = routes.map(\.team.rawValue).joined(separator: ",")
+            try await AuditLog.append(AuditEvent(
+                actor: "service:tasking", action: "referral.tasked", subjectType: "referral",
+                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID, detail: ["teams": teams]),
+                on: connection)
+            try await context.complete(on: connection)
+            logger.info("referral tasked", ["referral_id": args.referralID.uuidString.lowercased(), "trace_id": traceID, "teams": teams])
+            return .completedInTransaction
+        }
+    }
+
+    /// The routing rules as stored, in evaluation order.
+    private func rules(on connection: PostgresConnection) async throws -> [RoutingRule] {
+        try await connection.query(RoutingRuleQueries.all).map { row in
+            try JSONDecoder().decode(RoutingRule.self, from: Data(try row.decode(String.self, "rule").utf8))
+        }
+    }
+}

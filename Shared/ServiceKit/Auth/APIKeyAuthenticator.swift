@@ -1,0 +1,41 @@
+import Foundation
+import Domain
+import HTTP
+import Postgres
+
+/// Turns an `Authorization: Bearer occ_<id>_<secret>` header into a `Principal`.
+///
+/// Every request looks its key up, so a revocation takes effect on the next request. The secret is
+/// compared by hash in constant time and never logged.
+public struct APIKeyAuthenticator: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// The principal, or `AuthError.unauthenticated` for anything but a valid, unrevoked key.
+    public func authenticate(authorization: String?) async throws -> Principal {
+        guard let authorization, let key = Self.bearerKey(authorization) else { throw AuthError.unauthenticated }
+        guard let row = try await pool.query(APIKeyQueries.lookup.binding(key.id)).single,
+              !(try row.decode(Bool.self, "revoked")),
+              key.matches(storedHash: try row.decode(String.self, "secret_hash"))
+        else { throw AuthError.unauthenticated }
+        let owner: Principal.Owner = if let partner = try row.decode(Int64?.self, "partner_id") {
+            .partner(id: partner)
+        } else if let agency = try row.decode(String?.self, "agency_code") {
+            .agency(code: agency)
+        } else {
+            .exchange
+        }
+        let scopes = Set(try row.decode([String].self, "scopes").compactMap(Scope.init(rawValue:)))
+        return Principal(keyID: key.id, owner: owner, scopes: scopes)
+    }
+
+    /// The key in a `Bearer` credential (scheme case-insensitive, RFC 9110 §11.1).
+    static func bearerKey(_ header: String) -> APIKey? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return APIKey(token: parts[1].trimmingCharacters(in: .whitespaces))
+    }
+}

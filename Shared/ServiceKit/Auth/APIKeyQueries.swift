@@ -1,0 +1,20 @@
+import Postgres
+
+/// Statements on `api_keys`.
+enum APIKeyQueries {
+    static let lookup = PostgresQuery(
+        "api_keys_lookup",
+        "SELECT partner_id, agency_code, scopes, secret_hash, revoked_at IS NOT NULL AS revoked FROM api_keys WHERE id = $1")
+    static let insert = PostgresQuery(
+        "api_keys_insert",
+        "INSERT INTO api_keys (id, partner_id, agency_code, scopes, secret_hash) VALUES ($1, $2, $3, $4::text[], $5)")
+    static let revoke = PostgresQuery(
+        "api_keys_revoke",
+        "UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL")
+    static let list = PostgresQuery(
+        "api_keys_list",
+        """
+        SELECT id, partner_id, agency_code, scopes, created_at, revoked_at FROM api_keys
+        ORDER BY created_at, id
+        """)
+}

@@ -1,0 +1,71 @@
+import Domain
+import Foundation
+import Postgres
+
+/// Issues and revokes API keys. The token is returned once, at issue; only its hash is stored.
+public struct APIKeyRegistry: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Why a key could not be issued or revoked.
+    public enum RegistryError: Error, Equatable, CustomStringConvertible {
+        case noScopes
+        case unknownAgency(String)
+        case unknownKey(String)
+
+        public var description: String {
+            switch self {
+            case .noScopes: "a key needs at least one scope"
+            case .unknownAgency(let code): "no agency with code \(code)"
+            case .unknownKey(let id): "no active key with id \(id)"
+            }
+        }
+    }
+
+    /// A new key for `owner` with `scopes`. The returned key's `token` must be shown to its holder now.
+    public func issue(owner: Principal.Owner, scopes: Set<Scope>, actor: String = "operator") async throws -> APIKey {
+        guard !scopes.isEmpty else { throw RegistryError.noScopes }
+        let key = Self.generate()
+        let (partner, agency): (Int64?, String?) = switch owner {
+        case .partner(let id): (id, nil)
+        case .agency(let code): (nil, code)
+        case .exchange: (nil, nil)
+        }
+        try await pool.transaction { connection in
+            if let agency, try await connection.query(PartnerQueries.agencyExists.binding(agency)).isEmpty {
+                throw RegistryError.unknownAgency(agency)
+            }
+            let scopeList = scopes.map(\.rawValue).sorted()
+            try await connection.query(APIKeyQueries.insert.binding(key.id, partner, agency, scopeList, key.secretHash))
+            try await AuditLog.append(AuditEvent(
+                actor: actor, action: "api_key.issued", subjectType: "api_key", subjectID: key.id,
+                detail: ["owner": Principal(keyID: key.id, owner: owner, scopes: scopes).auditActor,
+                         "scopes": scopeList.joined(separator: " ")]), on: connection)
+        }
+        return key
+    }
+
+    /// Revokes an active key; its next request is refused.
+    public func revoke(id: String, actor: String = "operator") async throws {
+        try await pool.transaction { connection in
+            guard try await connection.query(APIKeyQueries.revoke.binding(id)).affectedRows == 1 else {
+                throw RegistryError.unknownKey(id)
+            }
+            try await AuditLog.append(AuditEvent(
+                actor: actor, action: "api_key.revoked", subjectType: "api_key", subjectID: id), on: connection)
+        }
+    }
+
+    /// A key with a random 8-character id and 32 random bytes of secret (256 bits).
+    static func generate() -> APIKey {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        let id = String((0..<8).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+        let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        // Both inputs satisfy APIKey's rules by construction.
+        return APIKey(id: id, secretBytes: secret)!
+    }
+}

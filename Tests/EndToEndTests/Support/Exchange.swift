@@ -1,0 +1,88 @@
+import Domain
+import Foundation
+import HTTP
+import Postgres
+import ServiceKit
+import TestSupport
+
+/// The four executables on one throwaway database, with the registries to seed it and the
+/// calls a partner, an agency officer and an oversight board make.
+final class Exchange {
+    let database: TestDatabase
+    let pool: PostgresPool
+    var services: [String: ServiceProcess] = [:]
+    /// Short leases so a killed worker's jobs come back within seconds.
+    static let workerEnvironment = ["JOB_LEASE_DURATION": "2s", "JOB_RESCUE_INTERVAL": "500ms"]
+
+    private let enrichmentConcurrency: Int
+
+    /// Starts `services` (all four unless told otherwise; others can be started later).
+    init(enrichmentConcurrency: Int = 8, services names: [String] = ["intake", "enrichment", "tasking", "feedback"]) async throws {
+        self.enrichmentConcurrency = enrichmentConcurrency
+        database = try await TestDatabase.create()
+        pool = database.pool()
+        for name in names { try await start(name) }
+    }
+
+    func start(_ name: String) async throws {
+        var environment = Self.workerEnvironment
+        environment["ENRICHMENT_CONCURRENCY"] = String(enrichmentConcurrency)
+        environment["DATABASE_POOL_SIZE"] = "4"
+        services[name] = try await ServiceProcess(name, conninfo: database.conninfo, environment: environment)
+    }
+
+    /// Stops every service gracefully; returns their exit statuses by name.
+    func stop() async -> [String: Int32] {
+        let statuses = services.mapValues { $0.stop() }
+        await pool.close()
+        return statuses
+    }
+
+    func partner(_ name: String, _ sector: Sector) async throws -> (id: Int64, token: String) {
+        let record = try await PartnerRegistry(pool: pool).add(name: name, sector: sector)
+        let key = try await APIKeyRegistry(pool: pool).issue(owner: .partner(id: record.id), scopes: [.partnerSubmit, .partnerFeedback])
+        return (record.id, key.token)
+    }
+
+    func token(_ owner: Principal.Owner, _ scope: Scope) async throws -> String {
+        try await APIKeyRegistry(pool: pool).issue(owner: owner, scopes: [scope]).token
+    }
+
+    /// Calls `service` with a bearer token; returns the status code and the parsed JSON body.
+    func call(
+        _ service: String, _ method: HTTPMethod, _ target: String, token: String, body: String? = nil,
+        contentType: String = "application/json"
+    ) async throws -> (Int, JSONValue) {
+        guard let client = services[service]?.client() else { throw ServiceProcess.Failure.notReady(service) }
+        defer { Task { await client.close() } }
+        let response = try await client.send(
+            method, target, headers: ["Authorization": "Bearer \(token)", "Content-Type": contentType],
+            body: Array((body ?? "").utf8))
+        return (response.status.code, response.body.isEmpty ? .null : try JSONValue(parsing: Data(response.body)))
+    }
+
+    /// An integer from a one-row, one-column query.
+    func count(_ sql: String, _ binds: any PostgresEncodable...) async throws -> Int {
+        try await pool.query(PostgresQuery("e2e_count", sql, binds)).single?.decode(Int.self, at: 0) ?? 0
+    }
+
+    /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
+    func eventually(
+        timeout: Duration = .seconds(60), poll: Duration = .milliseconds(100), _ condition: () async throws -> Bool
+    ) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: poll)
+        }
+        return try await condition()
+    }
+
+    static func referral(_ reference: String, crimeType: String, indicators: String) -> String {
+        """
+        {"partner_reference": "\(reference)", "crime_type": "\(crimeType)", "summary": "Referral \(reference) for the end-to-end test",
+         "indicators": [\(indicators)], "gateway": "eccta_2023_ss188_189",
+         "markings": {"tlp": "AMBER", "source_evaluation": 2, "intelligence_assessment": "B", "handling_code": "P"}}
+        """
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Glibc
+import HTTP
+
+/// One of the built service executables (`intake`, `enrichment`, `tasking`, `feedback`), found next
+/// to the test bundle, running as a subprocess on a free port until stopped or killed.
+final class ServiceProcess {
+    let name: String
+    let port: Int
+    private let process = Process()
+
+    /// Starts the binary and waits until its `/readyz` answers 200.
+    init(_ name: String, conninfo: String, environment extra: [String: String] = [:]) async throws {
+        self.name = name
+        port = try Self.freePort()
+        let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw Failure.missingExecutable(url.path) }
+        process.executableURL = url
+        process.environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
+            .merging(extra) { _, given in given }
+        try process.run()
+        let client = HTTPClient(port: port, timeout: .seconds(5))
+        defer { Task { await client.close() } }
+        for _ in 0..<100 {
+            if (try? await client.get("/readyz"))?.status == .ok { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.terminate()
+        throw Failure.notReady(name)
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// A client for this service.
+    func client() -> HTTPClient {
+        HTTPClient(port: port, timeout: .seconds(10))
+    }
+
+    /// SIGTERM, then waits; returns the exit status (0 after a graceful shutdown).
+    func stop() -> Int32 {
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
+    }
+
+    /// SIGKILL: the process dies mid-work without any chance to clean up.
+    func killHard() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    private static func freePort() throws -> Int {
+        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(probe) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0 }
+        }
+        guard bound else { throw Failure.noPort }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    enum Failure: Error {
+        case missingExecutable(String)
+        case notReady(String)
+        case noPort
+    }
+}

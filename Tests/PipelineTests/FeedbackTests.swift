@@ -1,0 +1,114 @@
+import Domain
+import Foundation
+import Postgres
+import ServiceKit
+import Testing
+
+@Suite("Feedback: sanitised, per partner, embargo-aware", .serialized)
+struct FeedbackTests {
+    @Test("an outcome reaches every partner in the network, each seeing only its own referral")
+    func outcomeFeedback() async throws {
+        try await PipelineHarness.with { harness in
+            let scenario = try await Scenario.run(harness)
+            let ftc = try await harness.agencyToken("COLP_FTC")
+            let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
+            let recorded = try await harness.recordOutcome(agency: ftc, tasking: tasking, PipelineHarness.disruptedOutcome)
+            #expect(recorded.status == 201)
+            #expect(recorded.json["tasking_status"]?.stringValue == "closed")
+            #expect(try await harness.text("SELECT status FROM referrals WHERE id = $1", scenario.bankReferral) == "actioned")
+
+            for (partner, referral) in [(scenario.telco, scenario.telcoReferral), (scenario.bank, scenario.bankReferral)] {
+                let page = try await harness.feedbackItems(partner)
+                #expect(page.status == 200)
+                let items = page.json["items"]?.arrayValue ?? []
+                #expect(items.count == 1)
+                let item = try #require(items.first)
+                #expect(item["partner_id"]?.stringValue == String(partner.id))
+                #expect(item["referral_id"]?.stringValue == referral.uuidString.lowercased())
+                #expect(item["status"]?.stringValue == "outcome_recorded")
+                #expect(item["outcome"]?.stringValue == "disrupted")
+                #expect(item["note"]?.stringValue == "Mule account frozen and the number blocked.")
+                #expect(item["money_protected"]?["amount"]?.stringValue == "5000.00")
+                #expect(Set(item["disruptions"]?.strings("indicator_key") ?? []) == [Fixtures.phoneKey, Fixtures.accountKey])
+            }
+            for partner in [scenario.tech, scenario.cyber] {
+                #expect(try await harness.feedbackItems(partner).json["items"]?.arrayValue?.isEmpty == true)
+            }
+            let audit = try await harness.pool.withConnection { try await AuditLog.verify(on: $0) }
+            #expect(audit.isIntact)
+        }
+    }
+
+    @Test("a partner's own indicator is echoed, another partner's is not")
+    func otherPartnersIndicatorsAreNotEchoed() async throws {
+        try await PipelineHarness.with { harness in
+            let scenario = try await Scenario.run(harness)
+            let ftc = try await harness.agencyToken("COLP_FTC")
+            let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
+            let outcome = #"{"kind": "disrupted", "disruptions": [{"kind": "freeze_account", "indicator_key": "iban:GB29NWBK60161331926819"}]}"#
+            #expect(try await harness.recordOutcome(agency: ftc, tasking: tasking, outcome).status == 201)
+            let telcoItem = try #require(try await harness.feedbackItems(scenario.telco).json["items"]?.arrayValue?.first)
+            #expect(telcoItem["disruptions"]?.strings("kind") == ["freeze_account"])
+            #expect(telcoItem["disruptions"]?.strings("indicator_key") == [])
+            let bankItem = try #require(try await harness.feedbackItems(scenario.bank).json["items"]?.arrayValue?.first)
+            #expect(bankItem["disruptions"]?.strings("indicator_key") == ["iban:GB29NWBK60161331926819"])
+        }
+    }
+
+    @Test("under embargo partners hear only 'received and being actioned', and a delivery waits for the embargo to lift")
+    func embargo() async throws {
+        try await PipelineHarness.with { harness in
+            let scenario = try await Scenario.run(harness)
+            let ticat = try await harness.agencyToken("NCA_TICAT")
+            let tasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
+            let until = Timestamp.format(Date().addingTimeInterval(2 * 86_400))
+            let outcome = """
+                {"kind": "charged", "home_office_code": 1, "embargo_until": "\(until)", "partner_note": "Two suspects charged."}
+                """
+            #expect(try await harness.recordOutcome(agency: ticat, tasking: tasking, outcome).status == 201)
+            let item = try #require(try await harness.feedbackItems(scenario.cyber).json["items"]?.arrayValue?.first)
+            #expect(item["status"]?.stringValue == "being_actioned")
+            #expect(item["message"]?.stringValue == FeedbackSanitiser.beingActionedMessage)
+            #expect(item["outcome"] == nil)
+            #expect(item["note"] == nil)
+            #expect(item["home_office_code"] == nil)
+            let scheduled = """
+                SELECT count(*) FROM occ_jobs WHERE kind = 'deliver_feedback' AND state = 'scheduled'
+                AND abs(extract(epoch FROM run_at - $1::timestamptz)) < 1
+                """
+            #expect(try await harness.count(scheduled, until) == 1)
+        }
+    }
+
+    @Test("when the embargo lifts the scheduled delivery tells the partner the outcome")
+    func embargoLifts() async throws {
+        try await PipelineHarness.with { harness in
+            let scenario = try await Scenario.run(harness)
+            let ticat = try await harness.agencyToken("NCA_TICAT")
+            let tasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
+            let until = Timestamp.format(Date().addingTimeInterval(2))
+            let outcome = #"{"kind": "charged", "home_office_code": 1, "embargo_until": "\#(until)"}"#
+            #expect(try await harness.recordOutcome(agency: ticat, tasking: tasking, outcome).status == 201)
+            let lifted = try await harness.eventually {
+                try await harness.count("SELECT count(*) FROM feedback_items WHERE status = 'outcome_recorded'") == 1
+            }
+            #expect(lifted)
+            let statuses = try await harness.feedbackItems(scenario.cyber).json["items"]?.strings("status")
+            #expect(statuses == ["being_actioned", "outcome_recorded"])
+        }
+    }
+
+    @Test("pulling with since returns only newer items, and a malformed since is a 400")
+    func since() async throws {
+        try await PipelineHarness.with { harness in
+            let scenario = try await Scenario.run(harness)
+            let ftc = try await harness.agencyToken("COLP_FTC")
+            let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
+            _ = try await harness.recordOutcome(agency: ftc, tasking: tasking, PipelineHarness.disruptedOutcome)
+            let first = try await harness.feedbackItems(scenario.bank)
+            let cursor = try #require(first.json["next_since"]?.stringValue)
+            #expect(try await harness.feedbackItems(scenario.bank, since: cursor).json["items"]?.arrayValue?.isEmpty == true)
+            #expect(try await harness.feedbackItems(scenario.bank, since: "yesterday").status == 400)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import Domain
+
+extension JSONValue {
+    /// The integer, for assertions.
+    var intValue: Int? {
+        if case .integer(let value) = self { value } else { nil }
+    }
+
+    /// Strings of `key` across an array of objects.
+    func strings(_ key: String) -> [String] {
+        (arrayValue ?? []).compactMap { $0[key]?.stringValue }
+    }
+}

@@ -1,0 +1,123 @@
+import Domain
+import EnrichmentApp
+import FeedbackApp
+import Foundation
+import HTTP
+import Postgres
+import Runtime
+import ServiceKit
+import TaskingApp
+import TestSupport
+
+/// A fresh database with the three pipeline services built as their executables build them, their
+/// workers running in-process, and registries for partners, agencies and keys.
+final class PipelineHarness: Sendable {
+    let database: TestDatabase
+    let pool: PostgresPool
+    let enrichment: EnrichmentService
+    let tasking: TaskingService
+    let feedback: FeedbackService
+    private let workers: [Task<Void, any Error>]
+
+    /// Each service logs in as a member of its own role (`occ_enrichment`…), as deployed, so the
+    /// tests exercise the migration's grants and row-level security, not a superuser's view.
+    private init(database: TestDatabase) throws {
+        self.database = database
+        pool = database.pool()
+        let environment = { (service: String) in
+            ServiceEnvironment(
+                databaseURL: database.cluster.conninfo(database: database.name, user: Self.loginRole(service)), poolSize: 4,
+                http: HTTPServer.Configuration(host: "127.0.0.1", port: 0), logger: Logger(service: service, level: .warning))
+        }
+        enrichment = try EnrichmentService(environment: environment("enrichment"), settings: EnrichmentSettings(concurrency: 4))
+        tasking = TaskingService(environment: environment("tasking"), settings: TaskingSettings(concurrency: 4))
+        feedback = FeedbackService(environment: environment("feedback"), settings: FeedbackSettings(concurrency: 4))
+        workers = [enrichment.worker, tasking.worker, feedback.worker].map { worker in Task { try await worker.run() } }
+    }
+
+    static func start() async throws -> PipelineHarness {
+        let database = try await TestDatabase.create()
+        let admin = try await database.connect()
+        for service in ["enrichment", "tasking", "feedback"] {
+            // Role names are constants of this file; roles are cluster-wide, so parallel suites may race to create them.
+            try await admin.execute("""
+                DO $$ BEGIN
+                    CREATE ROLE \(loginRole(service)) LOGIN IN ROLE occ_\(service);
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                END $$
+                """, name: "test_login_role")
+        }
+        await admin.close()
+        return try PipelineHarness(database: database)
+    }
+
+    private static func loginRole(_ service: String) -> String {
+        "occ_test_\(service)_login"
+    }
+
+    /// Shuts the workers down gracefully and closes the pools.
+    func stop() async throws {
+        [enrichment.worker, tasking.worker, feedback.worker].forEach { $0.shutdown() }
+        for worker in workers { try await worker.value }
+        for pool in [pool, enrichment.pool, tasking.pool, feedback.pool] { await pool.close() }
+    }
+
+    /// Registers a partner and returns its id and a feedback-scoped key.
+    func partner(_ name: String, _ sector: Sector) async throws -> TestPartner {
+        let record = try await PartnerRegistry(pool: pool).add(name: name, sector: sector)
+        let key = try await APIKeyRegistry(pool: pool).issue(owner: .partner(id: record.id), scopes: [.partnerSubmit, .partnerFeedback])
+        return TestPartner(id: record.id, token: key.token)
+    }
+
+    /// A key for one of the seeded agencies.
+    func agencyToken(_ code: String) async throws -> String {
+        try await APIKeyRegistry(pool: pool).issue(owner: .agency(code: code), scopes: [.agencyTasking]).token
+    }
+
+    /// An oversight key belonging to no partner or agency.
+    func oversightToken() async throws -> String {
+        try await APIKeyRegistry(pool: pool).issue(owner: .exchange, scopes: [.oversight]).token
+    }
+
+    /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
+    func eventually(timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try await condition()
+    }
+
+    /// An integer from a one-row, one-column query (`count(*)` and friends).
+    func count(_ sql: String, _ binds: any PostgresEncodable...) async throws -> Int {
+        let rows = try await pool.query(PostgresQuery("test_count", sql, binds))
+        return try rows.single?.decode(Int.self, at: 0) ?? 0
+    }
+}
+
+/// A registered partner as tests use it.
+struct TestPartner: Sendable {
+    let id: Int64
+    let token: String
+}
+
+extension PipelineHarness {
+    /// Runs `body` against a started harness and always stops it.
+    static func with(_ body: (PipelineHarness) async throws -> Void) async throws {
+        let harness = try await start()
+        do {
+            try await body(harness)
+        } catch {
+            try? await harness.stop()
+            throw error
+        }
+        try await harness.stop()
+    }
+
+    /// A text from a one-row, one-column query; nil for no row or NULL.
+    func text(_ sql: String, _ binds: any PostgresEncodable...) async throws -> String? {
+        let rows = try await pool.query(PostgresQuery("test_text", sql, binds))
+        return try rows.single?.decode(String?.self, at: 0)
+    }
+}

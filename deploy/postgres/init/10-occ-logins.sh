@@ -1,0 +1,23 @@
+#!/bin/bash
+# LOCAL STACK ONLY (compose.yaml). The official postgres image runs this once, when the data
+# volume is first initialised, as the bootstrap superuser. It creates the services' login roles
+# from the OCC_*_PASSWORD variables compose passes in, using the same deploy/postgres/roles.sql
+# a real deployment's DBA runs by hand. Changing a password later needs `docker compose down -v`
+# (or running roles.sql again); real deployments never use this script.
+set -eo pipefail
+
+for var in OCC_INTAKE_PASSWORD OCC_ENRICHMENT_PASSWORD OCC_TASKING_PASSWORD OCC_FEEDBACK_PASSWORD OCC_OPERATOR_PASSWORD; do
+  if [ -z "${!var}" ]; then
+    echo "10-occ-logins.sh: $var is not set (compose.yaml sets it)" >&2
+    exit 1
+  fi
+done
+
+psql --no-psqlrc -v ON_ERROR_STOP=1 \
+  --username "${POSTGRES_USER:-postgres}" --dbname "${POSTGRES_DB:-${POSTGRES_USER:-postgres}}" \
+  -v intake_password="$OCC_INTAKE_PASSWORD" \
+  -v enrichment_password="$OCC_ENRICHMENT_PASSWORD" \
+  -v tasking_password="$OCC_TASKING_PASSWORD" \
+  -v feedback_password="$OCC_FEEDBACK_PASSWORD" \
+  -v operator_password="$OCC_OPERATOR_PASSWORD" \
+  -f "${OCC_ROLES_SQL:-/occ/roles.sql}"
