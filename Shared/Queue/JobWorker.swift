@@ -19,6 +19,7 @@ public final class JobWorker: Service {
     let counters: JobWorkerCounters
     let settings = Mutex<[String: QueueSettings]>([:])
     private let stopping = Atomic<Bool>(false)
+    private let started = Atomic<Bool>(false)
 
     public init(pool: PostgresPool, conninfo: String, registry: JobWorkerRegistry, configuration: Configuration,
                 logger: Logger, metrics: MetricsRegistry? = nil) {
@@ -35,6 +36,9 @@ public final class JobWorker: Service {
     }
 
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    /// True once the worker is listening (when configured to) and its fetch loops are running.
+    public var isReady: Bool { started.load(ordering: .relaxed) }
 
     /// Begins a graceful shutdown: no more claims; running jobs finish.
     public func shutdown() {
@@ -65,6 +69,7 @@ public final class JobWorker: Service {
                 for (queue, limit) in configuration.queues {
                     producers.addTask { await self.produce(queue: queue, limit: max(1, limit)) }
                 }
+                started.store(true, ordering: .relaxed)
             }
             // Producers have drained (or were cancelled): stop the helpers.
             listener?.stop()

@@ -39,6 +39,7 @@ func withWorker<T: Sendable>(
     let worker = JobWorker(pool: pool, conninfo: db.conninfo, registry: registry, configuration: configuration, logger: quietLogger())
     let running = Task { try await worker.run() }
     do {
+        guard try await eventually(within: .seconds(30), { worker.isReady }) else { throw WorkerDidNotStart() }
         let value = try await body(worker)
         worker.shutdown()
         try await running.value
@@ -65,3 +66,5 @@ func eventually(within limit: Duration = .seconds(20), _ condition: () async thr
 func count(_ pool: PostgresPool, _ sql: String, _ binds: [any PostgresEncodable] = []) async throws -> Int {
     try await pool.query(PostgresQuery("test_count", sql, binds)).single?.decode(Int.self, at: 0) ?? 0
 }
+
+struct WorkerDidNotStart: Error {}

@@ -40,10 +40,11 @@ struct AgencyAPI: Sendable {
             let status = try current.decode(String.self, "status")
             guard status == "new" else { throw HTTPError(.conflict, detail: "the tasking is already \(status)") }
             try await connection.query(TaskingQueries.accept.binding(id, agency))
+            let view = try await tasking(id, agency, on: connection)
             try await AuditLog.append(AuditEvent(
                 actor: principal.auditActor, action: "tasking.accepted", subjectType: "tasking", subjectID: id.uuidString.lowercased(),
                 traceID: try current.decode(String.self, "trace_id")), on: connection)
-            return try await tasking(id, agency, on: connection)
+            return view
         }
         return try Response.json(accepted)
     }
