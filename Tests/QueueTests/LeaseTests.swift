@@ -52,41 +52,6 @@ struct LeaseTests {
         try await pool.query(expire)
         try await pool.query(JobQueries.heartbeat.binding("worker-b", "60 seconds"))
         #expect(try await pool.query(JobQueries.rescue).affectedRows == 1)
-        let second = try #require(try await pool.query(JobQueries.claim.binding("default", 1, "worker-b", "60 seconds")).map(JobRecord.init).first)
-        #expect(second.id == first.id)
-        #expect(second.attempt == 2)
-
-        // Worker A wakes up and tries to finish transactionally: it must lose, and roll back.
-        let late = JobContext(record: first, workerID: "worker-a")
-        let error = try await #require(throws: QueueError.self) {
-            try await pool.transaction { connection in try await late.complete(on: connection) }
-        }
-        #expect(error.code == .leaseLost)
-        // The batched path ignores it too.
-        try await pool.query(JobQueries.completeMany.binding([first.id], ["\(first.id):\(first.attempt)"]))
-        #expect(try await count(pool, "SELECT count(*)::int FROM occ_job_history") == 0)
-
-        try await pool.transaction { connection in try await JobContext(record: second, workerID: "worker-b").complete(on: connection) }
-        let row = try #require(try await pool.query(PostgresQuery("h", "SELECT attempt, attempted_by, errors->0->>'error' AS note FROM occ_job_history")).single)
-        #expect(try row.decode(Int.self, "attempt") == 2)
-        #expect(try row.decode(String.self, "attempted_by") == "worker-b")
-        #expect(try row.decode(String.self, "note").contains("lease expired"))
-        await pool.close()
-    }
-
-    @Test("a heartbeat keeps a long job's lease alive")
-    func heartbeatExtends() async throws {
-        let db = try await TestDatabase.create()
-        let pool = db.pool()
-        try await JobQueue(pool: pool).enqueue(Ping(n: 1))
-        _ = try await pool.query(JobQueries.claim.binding("default", 1, "worker-a", "3 seconds"))
-        try await Task.sleep(for: .seconds(2))
-        try await pool.query(JobQueries.heartbeat.binding("worker-a", "3 seconds"))
-        try await Task.sleep(for: .seconds(2))
-        // Four seconds after a three-second lease was taken: only the heartbeat keeps it alive.
-        #expect(try await pool.query(JobQueries.rescue).affectedRows == 0)
-        try await Task.sleep(for: .seconds(2))
-        #expect(try await pool.query(JobQueries.rescue).affectedRows == 1)
         await pool.close()
     }
 
