@@ -64,6 +64,8 @@ extension JobWorker {
                 logger.warning("job lost its lease while running", ["job_id": "\(job.id)", "kind": job.kind])
                 return
             } catch {
+                logger.warning("job attempt failed", ["job_id": "\(job.id)", "kind": job.kind, "attempt": "\(job.attempt)",
+                                                      "max_attempts": "\(job.maxAttempts)", "error": "\(error)"])
                 outcome = .retry(reason: String(describing: error))
             }
         } else {

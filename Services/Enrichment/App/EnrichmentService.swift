@@ -22,23 +22,14 @@ public struct EnrichmentService: Sendable {
         let handler = EnrichmentHandler(
             queue: JobQueue(pool: pool), normaliser: IndicatorNormaliser(publicSuffixes: suffixes), logger: environment.logger)
         var registry = JobWorkerRegistry()
-        registry.register(EnrichReferral.self) { [pool, logger = environment.logger] args, context in
-            do {
-                return try await pool.withConnection { try await handler.enrich(args, context: context, on: $0) }
-            } catch {
-                logger.warning("job failed; it will be retried", ["job_id": String(context.record.id), "kind": EnrichReferral.kind, "error": "\(error)"])
-                throw error
-            }
+        registry.register(EnrichReferral.self) { [pool] args, context in
+            try await pool.withConnection { try await handler.enrich(args, context: context, on: $0) }
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.databaseURL, registry: registry,
             configuration: settings.worker,
             logger: environment.logger, metrics: metrics)
-        router = Router(logger: environment.logger)
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: AccessLogMiddleware(logger: environment.logger))
-        router.add(middleware: MetricsMiddleware(registry: metrics))
-        router.addHealthRoutes(metrics: metrics) { [pool] in await DatabaseReadiness.check(pool) }
+        router = environment.makeRouter(metrics: metrics, pool: pool)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }
 

@@ -17,23 +17,14 @@ public struct FeedbackService: Sendable {
         pool = environment.makePool()
         let handler = FeedbackHandler(queue: JobQueue(pool: pool), logger: environment.logger)
         var registry = JobWorkerRegistry()
-        registry.register(DeliverFeedback.self) { [pool, logger = environment.logger] args, context in
-            do {
-                return try await pool.withConnection { try await handler.deliver(args, context: context, on: $0) }
-            } catch {
-                logger.warning("job failed; it will be retried", ["job_id": String(context.record.id), "kind": DeliverFeedback.kind, "error": "\(error)"])
-                throw error
-            }
+        registry.register(DeliverFeedback.self) { [pool] args, context in
+            try await pool.withConnection { try await handler.deliver(args, context: context, on: $0) }
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.databaseURL, registry: registry,
             configuration: JobWorker.Configuration(queues: [DeliverFeedback.queue: settings.concurrency]),
             logger: environment.logger, metrics: metrics)
-        router = Router(logger: environment.logger)
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: AccessLogMiddleware(logger: environment.logger))
-        router.add(middleware: MetricsMiddleware(registry: metrics))
-        router.addHealthRoutes(metrics: metrics) { [pool] in await DatabaseReadiness.check(pool) }
+        router = environment.makeRouter(metrics: metrics, pool: pool)
         let authenticator = APIKeyAuthenticator(pool: pool)
         PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator)
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)

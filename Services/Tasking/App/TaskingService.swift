@@ -18,23 +18,14 @@ public struct TaskingService: Sendable {
         let queue = JobQueue(pool: pool)
         let handler = TaskingHandler(logger: environment.logger)
         var registry = JobWorkerRegistry()
-        registry.register(TaskReferral.self) { [pool, logger = environment.logger] args, context in
-            do {
-                return try await pool.withConnection { try await handler.task(args, context: context, on: $0) }
-            } catch {
-                logger.warning("job failed; it will be retried", ["job_id": String(context.record.id), "kind": TaskReferral.kind, "error": "\(error)"])
-                throw error
-            }
+        registry.register(TaskReferral.self) { [pool] args, context in
+            try await pool.withConnection { try await handler.task(args, context: context, on: $0) }
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.databaseURL, registry: registry,
             configuration: JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency]),
             logger: environment.logger, metrics: metrics)
-        router = Router(logger: environment.logger)
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: AccessLogMiddleware(logger: environment.logger))
-        router.add(middleware: MetricsMiddleware(registry: metrics))
-        router.addHealthRoutes(metrics: metrics) { [pool] in await DatabaseReadiness.check(pool) }
+        router = environment.makeRouter(metrics: metrics, pool: pool)
         AgencyAPI(pool: pool, queue: queue).register(on: router, authenticator: APIKeyAuthenticator(pool: pool))
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }

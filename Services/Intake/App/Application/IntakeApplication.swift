@@ -46,11 +46,7 @@ public func buildIntakeApplication(
 ) async throws -> IntakeApplication {
     let pool = environment.makePool()
     let metrics = MetricsRegistry()
-    let router = Router(logger: environment.logger)
-    router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: AccessLogMiddleware(logger: environment.logger))
-    router.add(middleware: MetricsMiddleware(registry: metrics))
-    router.addHealthRoutes(metrics: metrics) { await DatabaseReadiness.check(pool) }
+    let router = environment.makeRouter(metrics: metrics, pool: pool)
     IntakeRoutes.register(
         on: router,
         handlers: IntakeHandlers(store: ReferralStore(pool: pool), reader: ReferralReader(pool: pool), limits: limits, metrics: metrics,
