@@ -32,7 +32,9 @@ import Testing
         group.triggerGracefulShutdown()
         let start = ContinuousClock.now
         try await group.run()
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // The stubborn service loops until cancelled, so returning at all proves the cancellation;
+        // the bound only catches a group that waits far past its 100 ms grace (generous for loaded CI).
+        #expect(ContinuousClock.now - start < .seconds(30))
         #expect(log.events.contains("ignored shutdown"))
         #expect(log.events.contains("cancelled"))
         #expect(log.events.contains("stopped a"))
