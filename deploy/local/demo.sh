@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/install-deps.sh
-swift build -c release --product occ
+swift build -c release
 exec .build/release/occ demo "$@"

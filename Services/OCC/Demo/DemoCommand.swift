@@ -25,7 +25,8 @@ enum DemoCommand: Command {
     static func run(_ arguments: Arguments) async throws {
         let database = try Database.resolve(localFallback: true, durable: false)
         let stack = DemoStack(basePort: try arguments.int("port", default: 18080))
-        let logDirectory = database.cluster?.directory ?? NSTemporaryDirectory()
+        let logDirectory = "\(NSTemporaryDirectory())occ-demo-logs-\(getpid())"
+        try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
         // Ctrl-C or SIGTERM: stop the services and the throwaway database, then leave.
         let interrupt = Task {
             if let signal = await Signals.first() {
@@ -43,6 +44,7 @@ enum DemoCommand: Command {
         let connection = try await PostgresConnection.connect(database.conninfo, applicationName: "occ-demo")
         try await Migrator().migrate(connection, progress: progressLine)
         await connection.close()
+        progressLine("service logs: \(logDirectory)")
         progressLine("starting intake, enrichment, tasking and feedback on ports \(stack.ports.values.sorted().map(String.init).joined(separator: ", "))")
         try await stack.start(conninfo: database.conninfo, logDirectory: logDirectory)
         let scenario = try await DemoScenario.prepare(conninfo: database.conninfo, ports: stack.ports)

@@ -108,7 +108,7 @@ struct DemoScenario: Sendable {
             if value >= target { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw UsageError("timed out waiting for: \(what)")
+        throw DemoFailure("timed out waiting for: \(what) (see the service logs)")
     }
 
     private func call(_ service: String, _ method: HTTPMethod, _ path: String, key: String, json: [String: Any]? = nil) async throws -> ClientResponse {

@@ -18,7 +18,7 @@ final class DemoStack: @unchecked Sendable {
         for name in ["intake", "enrichment", "tasking", "feedback"] {
             let binary = directory.appendingPathComponent(name)
             guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-                throw UsageError("\(binary.path) not found: build every product first (swift build -c release)")
+                throw DemoFailure("\(binary.path) not found: build every product first (swift build -c release)")
             }
             let process = Process()
             process.executableURL = binary
@@ -48,11 +48,11 @@ final class DemoStack: @unchecked Sendable {
         while ContinuousClock.now < deadline {
             if let response = try? await client.get("/healthz"), response.status.code == 200 { return }
             if let process = processes.first(where: { $0.name == name })?.process, !process.isRunning {
-                throw UsageError("\(name) exited during start-up (status \(process.terminationStatus)); see its log")
+                throw DemoFailure("\(name) exited during start-up (status \(process.terminationStatus)); see its log")
             }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw UsageError("\(name) did not become healthy on port \(port) within 60 s")
+        throw DemoFailure("\(name) did not become healthy on port \(port) within 60 s")
     }
 
     /// SIGTERM to every service (graceful drain), in reverse start order.
@@ -61,4 +61,10 @@ final class DemoStack: @unchecked Sendable {
         for (_, process) in processes.reversed() { process.waitUntilExit() }
         processes = []
     }
+}
+
+/// The demo could not go on; says why, without the usage text a `UsageError` would print.
+struct DemoFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
