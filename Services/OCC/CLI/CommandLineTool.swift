@@ -16,6 +16,7 @@ enum CommandLineTool {
         KeysIssueCommand.self,
         KeysRevokeCommand.self,
         BenchIntakeCommand.self,
+        BenchFlowCommand.self,
     ]
 
     static func run(_ words: [String]) async -> Int32 {
