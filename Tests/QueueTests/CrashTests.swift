@@ -23,13 +23,14 @@ struct CrashTests {
                 CREATE TABLE queue_probe_effects (job_id bigint NOT NULL, attempt int NOT NULL, at timestamptz NOT NULL DEFAULT now())
                 """, name: "create_effects")
             let jobs = try (0..<1000).map { _ in
-                try JobInsert(QueueProbe(effect: true, sleepMilliseconds: 50, enqueuedAt: 0), options: InsertOptions(queue: "probe"))
+                try JobInsert(QueueProbe(effect: true, sleepMilliseconds: 150, enqueuedAt: 0), options: InsertOptions(queue: "probe"))
             }
             _ = try await JobQueue(pool: pool).enqueueMany(jobs, on: connection)
         }
-        let arguments = ["jobs", "work", "--queue", "probe", "--concurrency", "20", "--batch", "20", "--lease-ms", "1500", "--rescue-ms", "300", "--poll-ms", "200"]
+        let arguments = ["jobs", "work", "--queue", "probe", "--concurrency", "25", "--batch", "25", "--lease-ms", "1500", "--rescue-ms", "300", "--poll-ms", "200"]
         let first = try WorkerProcess.start(arguments, conninfo: db.conninfo)
-        // 1,000 jobs of 50 ms at 20 at a time take at least 2.5 s: killed well before the end.
+        // 1,000 jobs of 150 ms at 25 at a time take at least 6 s: killed well before the end,
+        // even when a loaded machine wakes this test late.
         #expect(try await eventually(within: .seconds(60)) { try await count(pool, "SELECT count(*)::int FROM queue_probe_effects") >= 100 })
         first.kill9()
         let doneBeforeRestart = try await count(pool, "SELECT count(*)::int FROM occ_job_history")
