@@ -17,6 +17,13 @@ final class Recorder: Sendable {
     var all: [Int] { values.withLock { $0 } }
 }
 
+/// A registry whose `Ping` handler records each job's number and completes it.
+func completingRegistry(recording seen: Recorder) -> JobWorkerRegistry {
+    var registry = JobWorkerRegistry()
+    registry.register(Ping.self) { ping, _ in seen.add(ping.n); return .complete }
+    return registry
+}
+
 func quietLogger() -> Logger {
     Logger(service: "queue-test", level: .critical)
 }

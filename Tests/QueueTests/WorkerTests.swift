@@ -34,8 +34,7 @@ struct WorkerTests {
         let db = try await TestDatabase.create()
         let pool = db.pool()
         let seen = Recorder()
-        var registry = JobWorkerRegistry()
-        registry.register(Ping.self) { ping, _ in seen.add(ping.n); return .complete }
+        let registry = completingRegistry(recording: seen)
         var configuration = fastConfiguration()
         configuration.pollInterval = .seconds(30)
         try await withWorker(db, registry: registry, configuration: configuration) { (_: JobWorker) async throws -> Void in
@@ -53,8 +52,7 @@ struct WorkerTests {
         let db = try await TestDatabase.create()
         let pool = db.pool()
         let seen = Recorder()
-        var registry = JobWorkerRegistry()
-        registry.register(Ping.self) { ping, _ in seen.add(ping.n); return .complete }
+        let registry = completingRegistry(recording: seen)
         var configuration = fastConfiguration()
         configuration.listen = false
         configuration.pollInterval = .milliseconds(200)
