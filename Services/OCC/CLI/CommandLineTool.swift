@@ -15,6 +15,8 @@ enum CommandLineTool {
         AgenciesListCommand.self,
         KeysIssueCommand.self,
         KeysRevokeCommand.self,
+        AuditVerifyCommand.self,
+        AuditTailCommand.self,
         BenchIntakeCommand.self,
         BenchFlowCommand.self,
     ]

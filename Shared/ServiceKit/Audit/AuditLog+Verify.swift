@@ -12,12 +12,16 @@ extension AuditLog {
             public let reason: String
         }
 
-        /// Rows checked.
+        /// Rows checked, the breaking row included.
         public let rows: Int
         /// The first row that breaks the chain; `nil` when the chain is intact.
         public let firstBreak: Break?
+        /// The hash of the last row that verified: the chain's head when intact; `nil` when no row did.
+        public let lastVerifiedHash: String?
 
         public var isIntact: Bool { firstBreak == nil }
+        /// Rows that verified: all of them when intact, those before the break otherwise.
+        public var verifiedRows: Int { isIntact ? rows : rows - 1 }
     }
 
     /// Walks the whole chain in id order, `pageSize` rows at a time (bounded memory), recomputing
@@ -25,9 +29,13 @@ extension AuditLog {
     public static func verify(
         on connection: PostgresConnection, pageSize: Int = 5_000, progress: (Int) -> Void = { _ in }
     ) async throws -> Verification {
+        let pageSize = max(1, pageSize)
         var expectedPrevious = genesisHash
         var lastID: Int64 = 0
         var checked = 0
+        func outcome(_ firstBreak: Verification.Break?) -> Verification {
+            Verification(rows: checked, firstBreak: firstBreak, lastVerifiedHash: lastID == 0 ? nil : expectedPrevious)
+        }
         while true {
             let rows = try await connection.query(AuditQueries.page.binding(lastID, pageSize))
             for row in rows {
@@ -37,19 +45,19 @@ extension AuditLog {
                 let hash = try row.decode(String.self, "hash")
                 checked += 1
                 if previous != expectedPrevious {
-                    return Verification(rows: checked, firstBreak: Verification.Break(id: id, reason: "prev_hash does not match the previous row's hash"))
+                    return outcome(Verification.Break(id: id, reason: "prev_hash does not match the previous row's hash"))
                 }
                 if Hex.encode(SHA256.hash(previous + event)) != hash {
-                    return Verification(rows: checked, firstBreak: Verification.Break(id: id, reason: "hash does not match the stored event"))
+                    return outcome(Verification.Break(id: id, reason: "hash does not match the stored event"))
                 }
                 if let mismatch = try columnMismatch(row, event: event) {
-                    return Verification(rows: checked, firstBreak: Verification.Break(id: id, reason: mismatch))
+                    return outcome(Verification.Break(id: id, reason: mismatch))
                 }
                 expectedPrevious = hash
                 lastID = id
             }
             progress(checked)
-            if rows.count < pageSize { return Verification(rows: checked, firstBreak: nil) }
+            if rows.count < pageSize { return outcome(nil) }
         }
     }
 
