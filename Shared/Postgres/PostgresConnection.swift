@@ -5,14 +5,15 @@ import Synchronization
 
 /// One PostgreSQL session over libpq.
 ///
-/// libpq calls block, so every call runs on the connection's own serial dispatch queue and the
-/// async API resumes callers through continuations: Swift's cooperative pool never blocks.
+/// libpq calls block, so every call runs on the connection's own thread and the async API resumes
+/// callers through continuations: Swift's cooperative pool never blocks. Code inside
+/// `withAffinity` runs on that thread too, and its queries become plain calls.
 /// A connection runs one operation at a time; share connections through `PostgresPool`.
 public final class PostgresConnection: @unchecked Sendable {
     // Invariant: `handle`, `statements` and `statementCounter` are only touched on `executor`,
-    // a serial queue, so libpq (not thread-safe per connection) sees one thread at a time.
+    // one thread, so libpq (not thread-safe per connection) sees one thread at a time.
     // `cancelToken` is behind a Mutex because cancellation arrives from other threads.
-    let executor: DispatchQueue
+    let executor = ConnectionThread()
     var handle: OpaquePointer?
     var statements: [String: String] = [:]
     var statementCounter = 0
@@ -21,19 +22,18 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Statements beyond this many distinct SQL texts run unnamed rather than growing the cache.
     static let statementCacheLimit = 512
 
-    private init(label: String) {
-        executor = DispatchQueue(label: "occ.postgres.\(label)")
-    }
+    private init() {}
 
     deinit {
         if let handle { PQfinish(handle) }
+        executor.stop()
     }
 
     /// Opens a connection from a `postgresql://` URL or a `key=value` conninfo string.
     ///
     /// TLS and other libpq options in the string (`sslmode`, `sslrootcert`, …) pass straight through.
     public static func connect(_ conninfo: String, applicationName: String = "occ") async throws -> PostgresConnection {
-        let connection = PostgresConnection(label: applicationName)
+        let connection = PostgresConnection()
         try await connection.onExecutor(ignoringCancellation: false) { connection in
             try connection.open(conninfo, applicationName: applicationName)
         }
@@ -71,7 +71,8 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError(.cancelled, queryName: queryName, reason: "task cancelled before the query ran")
         }
         let operation = {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+            if self.executor.isCurrent { return try work(self) }
+            return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
                 self.executor.async {
                     continuation.resume(with: Result { try work(self) })
                 }
@@ -79,6 +80,15 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         if ignoringCancellation { return try await operation() }
         return try await withTaskCancellationHandler(operation: operation, onCancel: { self.cancel() })
+    }
+
+    /// Runs `body` with this connection's thread as the task's preferred executor: everything the
+    /// body does between queries runs there as well, so each query skips two thread hand-offs.
+    /// Tasks started inside inherit the thread, so while a query runs none of them can: start
+    /// timers and watchdogs with `Task(executorPreference: globalConcurrentExecutor)` or outside,
+    /// and cancel a lease's queries from outside it (cancellation itself never needs this thread).
+    public func withAffinity<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(executor) { try await body(self) }
     }
 
     /// The open handle, or an error naming the query if the connection was closed.

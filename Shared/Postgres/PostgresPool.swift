@@ -40,12 +40,13 @@ public final class PostgresPool: Sendable {
         self.configuration = configuration
     }
 
-    /// Leases a connection for the duration of `body` and returns it afterwards.
+    /// Leases a connection for the duration of `body` and returns it afterwards. The body runs
+    /// with the connection's affinity (see `PostgresConnection.withAffinity`).
     @discardableResult
     public func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await lease()
         do {
-            let value = try await body(connection)
+            let value = try await connection.withAffinity(body)
             await release(connection)
             return value
         } catch {
@@ -117,7 +118,8 @@ public final class PostgresPool: Sendable {
             return state.nextWaiterID
         }
         let timeout = configuration.acquireTimeout
-        let timer = Task { [weak self] in
+        // Off any connection thread the caller runs on, so the timeout fires whatever that thread does.
+        let timer = Task(executorPreference: globalConcurrentExecutor) { [weak self] in
             try await Task.sleep(for: timeout)
             self?.failWaiter(id, PostgresError(.poolTimeout, reason: "no connection free within the acquire timeout"))
         }

@@ -44,7 +44,8 @@ final class JobNotifier: Sendable {
         case .notify: return true
         case .nothing: return false
         case .trail(let delay):
-            Task { [pool] in
+            // Off the caller's connection thread: a timer must not wait behind the caller's queries.
+            Task(executorPreference: globalConcurrentExecutor) { [pool, window] in
                 try? await Task.sleep(for: delay)
                 self.state.withLock { states in
                     states[queue]?.trailingScheduled = false

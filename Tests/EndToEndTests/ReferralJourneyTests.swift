@@ -68,7 +68,7 @@ struct ReferralJourneyTests {
             contentType: "application/x-ndjson")
         #expect(status == 200)
         try await exchange.start("enrichment")
-        _ = try await exchange.eventually(timeout: .seconds(10), poll: .milliseconds(5)) {
+        _ = try await exchange.eventually(timeout: .seconds(30), poll: .milliseconds(5)) {
             try await exchange.count("SELECT count(*) FROM referral_scores") >= 1
         }
         exchange.services["enrichment"]?.killHard()

@@ -55,16 +55,20 @@ enum BenchPostgresCommand: Command {
             for _ in 0..<clients {
                 group.addTask {
                     let connection = try await PostgresConnection.connect(conninfo, applicationName: "occ-bench")
-                    var latency = LatencyRecorder()
-                    var count = 0
-                    while ContinuousClock.now < deadline {
-                        let begin = ContinuousClock.now
-                        try await connection.query(insert.binding(Int.random(in: 1...1_000_000)))
-                        latency.record(ContinuousClock.now - begin)
-                        count += 1
+                    // As a pooled lease would: the client's loop runs on the connection's thread.
+                    let result = try await connection.withAffinity { connection in
+                        var latency = LatencyRecorder()
+                        var count = 0
+                        while ContinuousClock.now < deadline {
+                            let begin = ContinuousClock.now
+                            try await connection.query(insert.binding(Int.random(in: 1...1_000_000)))
+                            latency.record(ContinuousClock.now - begin)
+                            count += 1
+                        }
+                        return (count, latency)
                     }
                     await connection.close()
-                    return (count, latency)
+                    return result
                 }
             }
             return try await group.reduce(into: [(Int, LatencyRecorder)]()) { $0.append($1) }

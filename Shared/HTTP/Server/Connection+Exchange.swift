@@ -11,7 +11,7 @@ extension Connection {
         let exchange = Exchange()
         let request = makeRequest(head, framing: framing, source: exchange)
         let router = core.router
-        let task = Task {
+        let task = Task(executorPreference: exchange) {
             exchange.post(.respond(await router.respond(to: request, resolution: resolution)))
         }
         handle.begin(exchange, task: task)
@@ -48,6 +48,8 @@ extension Connection {
         defer { exchange.close() }
         while true {
             switch exchange.take() {
+            case .job(let job):
+                job.runSynchronously(on: exchange.asUnownedTaskExecutor())
             case .read(let continuation):
                 continuation.resume(with: Result { () throws(HTTPError) in try read(&reading) })
             case .respond(let response):

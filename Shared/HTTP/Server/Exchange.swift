@@ -1,12 +1,16 @@
 import Dispatch
 import Synchronization
 
-/// The mailbox between one request's handler task and the connection thread that owns the socket.
+/// The mailbox between one request's handler task and the connection thread that owns the socket,
+/// and that task's preferred executor.
 ///
 /// The handler never touches the socket: to read body bytes it posts a continuation here and the connection
 /// thread, blocked in `take()`, performs the read and resumes it. The finished response arrives the same way.
-final class Exchange: BodySource {
+/// The handler's own code runs on the connection thread too (its jobs arrive as `.job`), so a request
+/// costs no thread hand-offs except into and out of a database connection's thread.
+final class Exchange: BodySource, TaskExecutor {
     enum Command: Sendable {
+        case job(UnownedJob)
         case read(CheckedContinuation<[UInt8]?, any Error>)
         case respond(Response)
         case abort
@@ -32,7 +36,12 @@ final class Exchange: BodySource {
         try await withCheckedThrowingContinuation { post(.read($0)) }
     }
 
-    /// Queues `command` for the connection thread; after `close()` reads fail and everything else is dropped.
+    func enqueue(_ job: consuming ExecutorJob) {
+        post(.job(UnownedJob(job)))
+    }
+
+    /// Queues `command` for the connection thread; after `close()` reads fail, the handler's jobs
+    /// move to the global executor (a task is never dropped) and responses are dropped.
     func post(_ command: Command) {
         let accepted = state.withLock { state in
             guard !state.closed else { return false }
@@ -41,8 +50,16 @@ final class Exchange: BodySource {
         }
         if accepted {
             ready.signal()
-        } else if case .read(let continuation) = command {
-            continuation.resume(throwing: Exchange.finished)
+        } else {
+            Self.abandon(command)
+        }
+    }
+
+    private static func abandon(_ command: Command) {
+        switch command {
+        case .job(let job): globalConcurrentExecutor.enqueue(job)
+        case .read(let continuation): continuation.resume(throwing: Exchange.finished)
+        case .respond, .abort: break
         }
     }
 
@@ -52,16 +69,14 @@ final class Exchange: BodySource {
         return state.withLock { $0.commands.removeFirst() }
     }
 
-    /// Ends the exchange: pending and later body reads fail.
+    /// Ends the exchange: pending and later body reads fail; the handler's jobs run elsewhere.
     func close() {
         let pending = state.withLock { state in
             state.closed = true
             defer { state.commands = [] }
             return state.commands
         }
-        for case .read(let continuation) in pending {
-            continuation.resume(throwing: Exchange.finished)
-        }
+        pending.forEach(Self.abandon)
     }
 
     private static let finished = HTTPError(.internalServerError, detail: "the request body is no longer available")

@@ -45,7 +45,8 @@ extension HTTPServer {
     private static func admit(_ fd: Int32, remote: String, core: ServerCore) {
         switch core.state.admit(fd: fd, maxConnections: core.configuration.maxConnections) {
         case .accepted(let handle):
-            let started = OSThread.spawn {
+            // Handlers run on this thread (see `Exchange`): give them room for deep but bounded recursion.
+            let started = OSThread.spawn(stackSize: 1 << 20) {
                 Connection(handle: handle, core: core, remoteAddress: remote).run()
             }
             if !started {

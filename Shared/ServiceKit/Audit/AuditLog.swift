@@ -22,15 +22,26 @@ public enum AuditLog {
     /// is released at commit). Call it last in the transaction to hold the lock briefly.
     @discardableResult
     public static func append(_ event: AuditEvent, on connection: PostgresConnection) async throws -> Appended {
+        try await append([event], on: connection)[0]
+    }
+
+    /// Appends `events` in order, chained one after another, in one round trip; the same rules as
+    /// the single append. Group commits use it to chain a whole batch under one lock.
+    @discardableResult
+    public static func append(_ events: [AuditEvent], on connection: PostgresConnection) async throws -> [Appended] {
+        guard !events.isEmpty else { return [] }
         let results = try await connection.pipeline([
             AuditQueries.lock.binding(lockKey),
             AuditQueries.append.binding(
-                event.occurredAt, event.actor, event.action, event.subjectType, event.subjectID, event.traceID,
-                event.canonicalText, genesisHash),
+                events.map(\.occurredAt), events.map(\.actor), events.map(\.action), events.map(\.subjectType),
+                events.map(\.subjectID), events.map(\.traceID), events.map(\.canonicalText), genesisHash),
         ])
-        guard let row = results.last?.single else {
-            throw PostgresError(.protocolViolation, queryName: "audit_append", reason: "no row returned")
+        let appended = try results[1].map {
+            Appended(id: try $0.decode(Int64.self, "id"), hash: try $0.decode(String.self, "hash"))
+        }.sorted { $0.id < $1.id }
+        guard appended.count == events.count else {
+            throw PostgresError(.protocolViolation, queryName: "audit_append", reason: "expected one row per event")
         }
-        return Appended(id: try row.decode(Int64.self, "id"), hash: try row.decode(String.self, "hash"))
+        return appended
     }
 }

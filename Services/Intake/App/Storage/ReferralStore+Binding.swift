@@ -8,16 +8,14 @@ extension ReferralStore {
     static func insertQuery(_ referral: IncomingReferral, id: UUID) throws -> PostgresQuery {
         let valid = referral.valid
         let markings = valid.markings
-        let encoder = JSONCoding.encoder()
-        let canonical = String(decoding: try encoder.encode(valid), as: UTF8.self)
-        let raw = String(decoding: try encoder.encode(referral.submission), as: UTF8.self)
+        let raw = String(decoding: try JSONCoding.encoder().encode(referral.submission), as: UTF8.self)
         return ReferralQueries.insert.binding(
-            id, referral.partnerID, valid.partnerReference, valid.fingerprint, valid.crimeType.rawValue, valid.summary,
+            id, referral.partnerID, valid.partnerReference, referral.fingerprint, valid.crimeType.rawValue, valid.summary,
             valid.timeWindow?.firstSeen, valid.timeWindow?.lastSeen, valid.victims?.count, valid.victims?.vulnerable,
             valid.victims?.vulnerabilityLevel?.rawValue, valid.loss?.amount, valid.loss?.currency, valid.overseas,
             valid.gateway.rawValue, markings.tlp.rawValue, markings.sourceEvaluation.rawValue,
             markings.intelligenceAssessment.rawValue, markings.handlingCode.rawValue, markings.handlingConditions,
-            referral.channel.rawValue, referral.traceID, canonical, raw)
+            referral.channel.rawValue, referral.traceID, referral.canonicalText, raw)
     }
 
     /// One row per canonical indicator, with the text the partner wrote for it.

@@ -7,3 +7,15 @@ enum StoreOutcome: Sendable, Hashable {
     /// The partner reference holds different content.
     case conflict(ReferralReceipt)
 }
+
+extension StoreOutcome {
+    var receipt: ReferralReceipt {
+        switch self {
+        case .created(let receipt), .replayed(let receipt), .conflict(let receipt): receipt
+        }
+    }
+
+    var isConflict: Bool {
+        if case .conflict = self { true } else { false }
+    }
+}
