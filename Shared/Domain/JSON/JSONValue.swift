@@ -11,14 +11,22 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses JSON text. Throws only for text that is not JSON at all (a 400, not a 422).
+    /// Parses strict JSON text (RFC 8259). Throws a `JSONSyntaxError` only for text that is not
+    /// JSON at all (a 400, not a 422). Only numbers written as integers become `.integer`.
     public init(parsing data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONParser.parse(data)
     }
 
-    /// The JSON form of any `Encodable` value, through its own `CodingKeys`.
+    /// Parses strict JSON text, as `init(parsing:)` with `Data` does.
+    public init(parsing bytes: [UInt8]) throws {
+        self = try JSONParser.parse(bytes)
+    }
+
+    /// The JSON form of any `Encodable` value, through its own `CodingKeys`. Whole numbers that
+    /// `JSONEncoder` writes with an exponent (`1e+17`) become `.integer`, as they always have:
+    /// fingerprints of the result are stored.
     public init(encoding value: some Encodable) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+        self = try JSONParser.parse(JSONEncoder().encode(value), integers: .likeJSONDecoder)
     }
 
     public subscript(key: String) -> JSONValue? {
