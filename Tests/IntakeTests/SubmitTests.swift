@@ -97,6 +97,7 @@ struct SubmitTests {
 
     @Test("a body that is not JSON is a 400; a non-JSON content type is a 415; nothing is stored",
           arguments: [("{\"partner_reference\": ", "application/json", 400), ("", "application/json", 400),
+                      ("{\"partner_reference\": \"A\", \"partner_reference\": \"B\"}", "application/json", 400),
                       ("partner_reference=1", "application/x-www-form-urlencoded", 415)])
     func malformed(body: String, contentType: String, status: Int) async throws {
         try await IntakeHarness.with { harness in
@@ -104,6 +105,9 @@ struct SubmitTests {
                                                            body: Array(body.utf8))
             #expect(response.status.code == status)
             #expect(response.headers["Content-Type"] == "application/problem+json")
+            if body.contains("\"B\"") {
+                #expect(String(decoding: response.body, as: UTF8.self).contains("a member name repeats in one object at byte"))
+            }
             #expect(try await harness.counts() == StoredCounts(referrals: 0, indicators: 0, audits: 0, jobs: 0))
         }
     }

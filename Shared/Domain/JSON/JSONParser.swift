@@ -82,8 +82,10 @@ struct JSONParser {
                     return value
                 }
                 if open[last].isObject {
-                    let key = open[last].key
-                    open[last].members[key] = value  // a repeated key: the last value wins
+                    // Parsers disagree on which repeated member wins, so a repeated name is ambiguous: refuse it.
+                    guard open[last].members.updateValue(value, forKey: open[last].key) == nil else {
+                        throw JSONSyntaxError(offset: index, reason: "a member name repeats in one object")
+                    }
                 } else {
                     open[last].elements.append(value)
                 }

@@ -21,9 +21,9 @@ extension IntakeHandlers {
     static func parseJSON(_ bytes: [UInt8]) throws -> JSONValue {
         guard !bytes.isEmpty else { throw IntakeError.malformed("the body is empty; expected a JSON object") }
         do {
-            return try JSONValue(parsing: Data(bytes))
-        } catch {
-            throw IntakeError.malformed("the body is not valid JSON")
+            return try JSONValue(parsing: bytes)
+        } catch let error as JSONSyntaxError {
+            throw IntakeError.malformed("the body is not valid JSON: \(error)")
         }
     }
 

@@ -56,8 +56,11 @@ extension AgencyAPI {
 
     private func validatedOutcome(_ request: Request) async throws -> Outcome {
         let bytes = try await request.body.collect(upTo: Self.maxOutcomeBytes)
-        guard let json = try? JSONValue(parsing: Data(bytes)) else {
-            throw HTTPError(.badRequest, detail: "the request body is not valid JSON",
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: bytes)
+        } catch {
+            throw HTTPError(.badRequest, detail: "the request body is not valid JSON: \(error)",
                             errors: [Problem.FieldError(field: "body", message: "is not valid JSON")])
         }
         switch OutcomeValidator.validate(json: json, recordedAt: Date()) {
