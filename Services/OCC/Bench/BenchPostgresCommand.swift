@@ -6,19 +6,24 @@ enum BenchPostgresCommand: Command {
     static let path = ["bench", "pg"]
     static let summary = "insert throughput and latency of the Postgres layer next to pgbench"
     static let help = """
-        usage: occ bench pg [--seconds N]
+        usage: occ bench pg [--seconds N] [--rounds N]
 
         On a durable throwaway server (fsync and synchronous_commit on), or DATABASE_URL if set,
         measures single-row INSERT transactions with 1 and 4 connections through our layer and
         through pgbench (prepared mode), then a pipelined batch of 1,000 inserts and a COPY of
-        100,000 rows, and prints the figures and ratios.
+        100,000 rows, and prints the figures and ratios. The single-row phases alternate pgbench
+        and ours for several rounds and compare medians: on a noisy machine the disk's fsync time
+        drifts by 2x within a minute, and alternating keeps the comparison side by side.
 
           --seconds N   length of each timed phase (default 5)
+          --rounds N    alternations per single-row comparison (default 3)
         """
-    static let valuedOptions: Set<String> = ["seconds"]
+    static let valuedOptions: Set<String> = ["seconds", "rounds"]
 
     static func run(_ arguments: Arguments) async throws {
         let seconds = try arguments.int("seconds", default: 5)
+        let rounds = try arguments.int("rounds", default: 3)
+        guard (1...20).contains(rounds) else { throw UsageError("--rounds takes 1 to 20") }
         let database = try Database.resolve(localFallback: true, durable: true)
         defer { database.stop() }
         let setup = try await PostgresConnection.connect(database.conninfo)
@@ -26,12 +31,18 @@ enum BenchPostgresCommand: Command {
             DROP TABLE IF EXISTS bench_rows;
             CREATE TABLE bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v int NOT NULL, note text NOT NULL)
             """, name: "bench_setup")
-        emit("occ bench pg — \(seconds)s per phase, durable commits\n")
+        emit("occ bench pg — \(seconds)s per phase, single-row phases as medians of \(rounds) alternating rounds, durable commits\n")
         emit("phase                         ours rows/s   pgbench tps   ratio   ours p50/p99 ms   pgbench avg ms")
         var singleRate = 0.0
         for clients in [1, 4] {
-            let pg = try pgbench(database.conninfo, clients: clients, seconds: seconds)
-            let ours = try await singleInserts(database.conninfo, clients: clients, seconds: seconds)
+            var pgRuns: [(tps: Double, latency: Double)] = []
+            var ourRuns: [(rate: Double, latency: LatencyRecorder)] = []
+            for _ in 0..<rounds {
+                pgRuns.append(try pgbench(database.conninfo, clients: clients, seconds: seconds))
+                ourRuns.append(try await singleInserts(database.conninfo, clients: clients, seconds: seconds))
+            }
+            let pg = pgRuns.sorted { $0.tps < $1.tps }[rounds / 2]
+            let ours = ourRuns.sorted { $0.rate < $1.rate }[rounds / 2]
             if clients == 1 { singleRate = ours.rate }
             emit("single-row insert, \(clients) conn    \(pad(figure(ours.rate), 9))   \(pad(figure(pg.tps), 11))   \(pad(figure(ours.rate / pg.tps, decimals: 2), 5))   "
                 + "\(pad(figure(ours.latency.percentileMilliseconds(0.5), decimals: 2) + "/" + figure(ours.latency.percentileMilliseconds(0.99), decimals: 2), 15))   \(pad(figure(pg.latency, decimals: 2), 14))")
