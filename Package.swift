@@ -21,7 +21,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
-        .target(name: "Postgres", dependencies: ["CLibPQ"], path: "Shared/Postgres"),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "Runtime"], path: "Shared/Postgres"),
         .target(name: "Schema", dependencies: ["Postgres"], path: "Shared/Schema"),
         .target(name: "Runtime", path: "Shared/Runtime"),
         .target(name: "Queue", dependencies: ["Postgres", "Runtime"], path: "Shared/Queue"),

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import Runtime
 import Synchronization
 
 /// The one OS thread a connection's blocking libpq calls run on, and a `TaskExecutor`.
@@ -8,9 +9,7 @@ import Synchronization
 /// A task that prefers this executor (see `PostgresConnection.withAffinity`) runs its code on the
 /// same thread as its queries, so a query is a plain call instead of two thread hand-offs and
 /// wake-ups. Tasks without the preference still hop here, and Swift's cooperative pool never blocks.
-final class ConnectionThread: TaskExecutor, @unchecked Sendable {
-    // Invariant: `queue` is only touched under `state`'s lock; `thread` is written once by
-    // `start()` before any work can be submitted and only read afterwards.
+final class ConnectionThread: TaskExecutor {
     private enum Work: Sendable {
         case job(UnownedJob)
         case block(@Sendable () -> Void)
@@ -25,18 +24,12 @@ final class ConnectionThread: TaskExecutor, @unchecked Sendable {
 
     private let state = Mutex(State())
     private let pending = DispatchSemaphore(value: 0)
-    private var thread = pthread_t()
 
     /// The OS thread name of every connection thread.
     static let name = "occ-postgres"
 
     init() {
         start()
-    }
-
-    /// Whether the caller is running on this thread.
-    var isCurrent: Bool {
-        pthread_equal(pthread_self(), thread) != 0
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
@@ -100,10 +93,12 @@ final class ConnectionThread: TaskExecutor, @unchecked Sendable {
         pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
         // Request handlers run here under affinity: give them the stack a main thread would have.
         pthread_attr_setstacksize(&attributes, 8 << 20)
+        var thread = pthread_t()
         let created = pthread_create(&thread, &attributes, { context in
             let owner = Unmanaged<ConnectionThread>.fromOpaque(context!).takeRetainedValue()
             // Named so operators can tell database threads apart in `top -H` and debuggers.
             Thread.current.name = ConnectionThread.name
+            BlockingThread.markCurrent()
             owner.runLoop()
             return nil
         }, box.toOpaque())

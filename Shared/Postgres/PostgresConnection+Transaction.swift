@@ -60,3 +60,10 @@ extension PostgresConnection {
         }
     }
 }
+
+extension PostgresQuery {
+    /// Transaction control as statements, for pipelines that open or close a transaction in the
+    /// same round trip as their other statements. On any error, the caller must ROLLBACK.
+    public static let begin = PostgresQuery("begin", "BEGIN")
+    public static let commit = PostgresQuery("commit", "COMMIT")
+}

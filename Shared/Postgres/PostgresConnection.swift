@@ -1,19 +1,23 @@
 import CLibPQ
 import Dispatch
 import Glibc
+import Runtime
 import Synchronization
 
 /// One PostgreSQL session over libpq.
 ///
-/// libpq calls block, so every call runs on the connection's own thread and the async API resumes
-/// callers through continuations: Swift's cooperative pool never blocks. Code inside
-/// `withAffinity` runs on that thread too, and its queries become plain calls.
+/// libpq calls block, so a call from Swift's cooperative pool runs on the connection's own thread
+/// and resumes the caller through a continuation: the pool never blocks. A caller already on a
+/// thread that may block (`BlockingThread`: this connection's thread under `withAffinity`, or an
+/// HTTP connection's thread) makes the call in place, saving two thread wake-ups per query.
 /// A connection runs one operation at a time; share connections through `PostgresPool`.
 public final class PostgresConnection: @unchecked Sendable {
-    // Invariant: `handle`, `statements` and `statementCounter` are only touched on `executor`,
-    // one thread, so libpq (not thread-safe per connection) sees one thread at a time.
-    // `cancelToken` is behind a Mutex because cancellation arrives from other threads.
+    // Invariant: `handle`, `statements` and `statementCounter` are only touched while holding
+    // `access`, so libpq (not thread-safe per connection) sees one thread at a time; only threads
+    // that may block ever take it. `cancelToken` is behind its own Mutex (cancellation arrives
+    // from any thread, mid-query).
     let executor = ConnectionThread()
+    private let access = Mutex<Void>(())
     var handle: OpaquePointer?
     var statements: [String: String] = [:]
     var statementCounter = 0
@@ -71,10 +75,10 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError(.cancelled, queryName: queryName, reason: "task cancelled before the query ran")
         }
         let operation = {
-            if self.executor.isCurrent { return try work(self) }
+            if BlockingThread.isCurrent { return try self.access.withLock { _ in try work(self) } }
             return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
                 self.executor.async {
-                    continuation.resume(with: Result { try work(self) })
+                    continuation.resume(with: Result { try self.access.withLock { _ in try work(self) } })
                 }
             }
         }
@@ -82,13 +86,16 @@ public final class PostgresConnection: @unchecked Sendable {
         return try await withTaskCancellationHandler(operation: operation, onCancel: { self.cancel() })
     }
 
-    /// Runs `body` with this connection's thread as the task's preferred executor: everything the
-    /// body does between queries runs there as well, so each query skips two thread hand-offs.
+    /// Runs `body` with this connection's thread as the task's preferred executor (unless the caller
+    /// is already on a thread that may block): everything the body does between queries runs there
+    /// as well, so each query skips two thread hand-offs.
     /// Tasks started inside inherit the thread, so while a query runs none of them can: start
     /// timers and watchdogs with `Task(executorPreference: globalConcurrentExecutor)` or outside,
     /// and cancel a lease's queries from outside it (cancellation itself never needs this thread).
     public func withAffinity<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await withTaskExecutorPreference(executor) { try await body(self) }
+        // Already on a thread that may block: stay, and the queries run in place.
+        if BlockingThread.isCurrent { return try await body(self) }
+        return try await withTaskExecutorPreference(executor) { try await body(self) }
     }
 
     /// The open handle, or an error naming the query if the connection was closed.

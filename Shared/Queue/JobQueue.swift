@@ -37,6 +37,17 @@ public struct JobQueue: Sendable {
     /// Inserts many jobs in one statement (one round trip), results in the order given.
     public func enqueueMany(_ jobs: [JobInsert], on connection: PostgresConnection) async throws -> [Inserted] {
         guard !jobs.isEmpty else { return [] }
+        let statements = try insertStatements(jobs)
+        for notify in statements.dropLast() { try await connection.query(notify) }
+        let rows = try await connection.query(statements[statements.count - 1])
+        return try await match(jobs, inserted: rows, on: connection)
+    }
+
+    /// The statements `enqueueMany` runs, for callers that pipeline them with their own in one
+    /// round trip: any NOTIFYs first, the insert last. Meant for jobs without unique keys (the
+    /// insert returns one row per job, in order); with keys, use `enqueueMany`.
+    public func insertStatements(_ jobs: [JobInsert]) throws -> [PostgresQuery] {
+        guard !jobs.isEmpty else { return [] }
         var queues: [String] = [], kinds: [String] = [], args: [String] = [], metadata: [String] = []
         var runAt: [Date?] = [], priorities: [Int] = [], attempts: [Int] = [], keys: [String?] = []
         for job in jobs {
@@ -50,17 +61,14 @@ public struct JobQueue: Sendable {
             keys.append(job.options.uniqueKey)
         }
         let distinctQueues = Set(queues)
-        var query = JobQueries.insertMany.binding(queues, kinds, args, metadata, runAt, priorities, attempts, keys)
         // One queue: the insert itself carries the NOTIFY when this process's window allows.
         if distinctQueues.count == 1, notifier.claimNotify(queues[0]) {
-            query = JobQueries.insertManyNotify.binding(queues, kinds, args, metadata, runAt, priorities, attempts, keys, queues[0])
-        } else if distinctQueues.count > 1 {
-            for queue in distinctQueues.sorted() where notifier.claimNotify(queue) {
-                try await connection.query(JobQueries.notify.binding(queue))
-            }
+            return [JobQueries.insertManyNotify.binding(queues, kinds, args, metadata, runAt, priorities, attempts, keys, queues[0])]
         }
-        let rows = try await connection.query(query)
-        return try await match(jobs, inserted: rows, on: connection)
+        let notifies = distinctQueues.count > 1
+            ? distinctQueues.sorted().filter { notifier.claimNotify($0) }.map { JobQueries.notify.binding($0) }
+            : []
+        return notifies + [JobQueries.insertMany.binding(queues, kinds, args, metadata, runAt, priorities, attempts, keys)]
     }
 
     private func match(_ jobs: [JobInsert], inserted rows: PostgresRows, on connection: PostgresConnection) async throws -> [Inserted] {

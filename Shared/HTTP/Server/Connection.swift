@@ -1,3 +1,4 @@
+import Runtime
 /// One client connection, served sequentially on its own thread (all members are confined to that thread).
 final class Connection {
     let handle: ConnectionHandle
@@ -18,6 +19,8 @@ final class Connection {
 
     /// Serves requests until the connection is to be closed, then closes it.
     func run() {
+        // Handlers run on this thread (see `Exchange`) and may block on it, e.g. in a database call.
+        BlockingThread.markCurrent()
         handle.socket.setNoDelay()
         core.instruments?.active.increment()
         defer {

@@ -30,16 +30,26 @@ public enum AuditLog {
     @discardableResult
     public static func append(_ events: [AuditEvent], on connection: PostgresConnection) async throws -> [Appended] {
         guard !events.isEmpty else { return [] }
-        let results = try await connection.pipeline([
+        return try appended(from: try await connection.pipeline(appendStatements(events)), count: events.count)
+    }
+
+    /// The statements `append` runs (take the lock, append), for callers that pipeline them after
+    /// their own, e.g. just before COMMIT; `appended(from:count:)` reads their results.
+    public static func appendStatements(_ events: [AuditEvent]) -> [PostgresQuery] {
+        [
             AuditQueries.lock.binding(lockKey),
             AuditQueries.append.binding(
                 events.map(\.occurredAt), events.map(\.actor), events.map(\.action), events.map(\.subjectType),
                 events.map(\.subjectID), events.map(\.traceID), events.map(\.canonicalText), genesisHash),
-        ])
-        let appended = try results[1].map {
+        ]
+    }
+
+    /// The appended rows, in chain order, from the results of `appendStatements`.
+    public static func appended(from results: some Collection<PostgresRows>, count: Int) throws -> [Appended] {
+        let appended = try (results.dropFirst().first.map(Array.init) ?? []).map {
             Appended(id: try $0.decode(Int64.self, "id"), hash: try $0.decode(String.self, "hash"))
         }.sorted { $0.id < $1.id }
-        guard appended.count == events.count else {
+        guard appended.count == count else {
             throw PostgresError(.protocolViolation, queryName: "audit_append", reason: "expected one row per event")
         }
         return appended

@@ -33,9 +33,11 @@ struct ReferralStore: Sendable {
     func storeAll(_ referrals: [IncomingReferral], partnerID: Int64) async throws -> [StoreOutcome] {
         do {
             return try await pool.transaction { connection in
-                let outcomes = try await Self.insert(referrals, on: connection, queue: queue)
-                if let conflict = outcomes.first(where: \.isConflict) { throw ConflictRollback(outcome: conflict) }
-                return outcomes
+                let inserted = try await Self.insertRows(referrals, after: [], on: connection)
+                if let conflict = inserted.outcomes.first(where: \.isConflict) { throw ConflictRollback(outcome: conflict) }
+                let followUps = try Self.followUps(inserted, referrals, queue: queue)
+                if !followUps.isEmpty { _ = try await connection.pipeline(followUps) }
+                return inserted.outcomes
             }
         } catch let rollback as ConflictRollback {
             return [rollback.outcome]
@@ -46,14 +48,14 @@ struct ReferralStore: Sendable {
     /// referral (or a deadlock between batches) never fails the others.
     private static func storeBatch(_ referrals: [IncomingReferral], pool: PostgresPool, queue: JobQueue) async -> [Result<StoreOutcome, any Error>] {
         do {
-            return try await pool.transaction { try await insert(referrals, on: $0, queue: queue) }.map { .success($0) }
+            return try await write(referrals, pool: pool, queue: queue).map { .success($0) }
         } catch {
             guard referrals.count > 1 else { return [.failure(error)] }
         }
         var results: [Result<StoreOutcome, any Error>] = []
         for referral in referrals {
             do {
-                results.append(.success(try await pool.transaction { try await insert([referral], on: $0, queue: queue)[0] }))
+                results.append(.success(try await write([referral], pool: pool, queue: queue)[0]))
             } catch {
                 results.append(.failure(error))
             }
@@ -61,46 +63,70 @@ struct ReferralStore: Sendable {
         return results
     }
 
-    /// Inserts within the caller's transaction; replays and conflicts write nothing.
-    /// Every referral's partner scope, row and indicators go in one pipelined round trip (the
-    /// indicator insert is conditional on the referral row, so a replay inserts nothing); then the
-    /// enrichment jobs in one statement and the audit records in one chained append.
-    private static func insert(_ referrals: [IncomingReferral], on connection: PostgresConnection, queue: JobQueue) async throws -> [StoreOutcome] {
-        let ids = referrals.map { _ in UUID() }
-        var statements: [PostgresQuery] = []
+    /// The whole transaction in two round trips: BEGIN with every row, then the enrichment jobs and
+    /// the audit records with COMMIT. Replays and conflicts write nothing (and cost one lookup).
+    private static func write(_ referrals: [IncomingReferral], pool: PostgresPool, queue: JobQueue) async throws -> [StoreOutcome] {
+        try await pool.withConnection { connection in
+            do {
+                let inserted = try await insertRows(referrals, after: [.begin], on: connection)
+                _ = try await connection.pipeline(try followUps(inserted, referrals, queue: queue) + [.commit])
+                return inserted.outcomes
+            } catch {
+                _ = try? await connection.execute("ROLLBACK", name: "rollback")
+                throw error
+            }
+        }
+    }
+
+    /// What the row inserts did: an outcome per referral, which were created, under which ids.
+    private struct InsertedRows {
+        let ids: [UUID]
+        var outcomes: [StoreOutcome] = []
+        var created: [Int] = []
+    }
+
+    /// Every referral's partner scope, row and indicators in one pipelined round trip, after
+    /// `leading` statements. The indicator insert is conditional on the referral row, so a replay
+    /// inserts nothing.
+    private static func insertRows(_ referrals: [IncomingReferral], after leading: [PostgresQuery], on connection: PostgresConnection) async throws -> InsertedRows {
+        var inserted = InsertedRows(ids: referrals.map { _ in UUID() })
+        var statements = leading
         var insertPositions: [Int] = []
-        for (referral, id) in zip(referrals, ids) {
+        for (referral, id) in zip(referrals, inserted.ids) {
             statements.append(PostgresConnection.partnerScopeQuery(referral.partnerID))
             insertPositions.append(statements.count)
             statements.append(try insertQuery(referral, id: id))
             if !referral.valid.indicators.isEmpty { statements.append(indicatorsQuery(referral, id: id)) }
         }
         let results = try await connection.pipeline(statements)
-        var outcomes: [StoreOutcome] = []
-        var created: [Int] = []
         for (index, referral) in referrals.enumerated() {
             if let row = results[insertPositions[index]].single {
-                outcomes.append(.created(try receipt(row)))
-                created.append(index)
+                inserted.outcomes.append(.created(try receipt(row)))
+                inserted.created.append(index)
             } else {
-                outcomes.append(try await existing(referral, on: connection))
+                inserted.outcomes.append(try await existing(referral, on: connection))
             }
         }
-        guard !created.isEmpty else { return outcomes }
-        let jobs = try created.map { index in
-            try JobInsert(EnrichReferral(referralID: ids[index]),
-                      options: InsertOptions(queue: EnrichReferral.queue, metadata: ["trace_id": referrals[index].traceID]))
+        return inserted
+    }
+
+    /// The enrichment jobs and audit records of the created referrals, as statements to pipeline.
+    private static func followUps(_ inserted: InsertedRows, _ referrals: [IncomingReferral], queue: JobQueue) throws -> [PostgresQuery] {
+        guard !inserted.created.isEmpty else { return [] }
+        let jobs = try inserted.created.map { index in
+            try JobInsert(EnrichReferral(referralID: inserted.ids[index]),
+                          options: InsertOptions(queue: EnrichReferral.queue, metadata: ["trace_id": referrals[index].traceID]))
         }
-        _ = try await queue.enqueueMany(jobs, on: connection)
-        try await AuditLog.append(created.map { index in
+        let events = inserted.created.map { index in
             let referral = referrals[index]
             return AuditEvent(
                 actor: "partner:\(referral.partnerID)", action: "referral.received", subjectType: "referral",
-                subjectID: ids[index].uuidString.lowercased(), traceID: referral.traceID,
-                detail: ["reference": outcomes[index].receipt.reference, "channel": referral.channel.rawValue,
+                subjectID: inserted.ids[index].uuidString.lowercased(), traceID: referral.traceID,
+                detail: ["reference": inserted.outcomes[index].receipt.reference, "channel": referral.channel.rawValue,
                          "indicators": String(referral.valid.indicators.count)])
-        }, on: connection)
-        return outcomes
+        }
+        // The audit lock last: it is held from here to COMMIT.
+        return try queue.insertStatements(jobs) + AuditLog.appendStatements(events)
     }
 
     private static func existing(_ referral: IncomingReferral, on connection: PostgresConnection) async throws -> StoreOutcome {
