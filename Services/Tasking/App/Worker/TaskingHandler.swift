@@ -9,6 +9,11 @@ import ServiceKit
 /// tasking per team (priority, SLA deadline), in one transaction with the job's completion.
 struct TaskingHandler: Sendable {
     let logger: Logger
+    private let ruleCache = RoutingRuleCache()
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
 
     func task(_ args: TaskReferral, context: JobContext, on connection: PostgresConnection) async throws -> JobOutcome {
         try await connection.transaction { connection in
@@ -44,7 +49,7 @@ struct TaskingHandler: Sendable {
     /// The routing rules as stored, in evaluation order.
     private func rules(on connection: PostgresConnection) async throws -> [RoutingRule] {
         try await connection.query(RoutingRuleQueries.all).map { row in
-            try JSONDecoder().decode(RoutingRule.self, from: Data(try row.decode(String.self, "rule").utf8))
+            try ruleCache.rule(try row.decode(String.self, "rule"))
         }
     }
 }
