@@ -92,8 +92,13 @@ struct ReferralStore: Sendable {
         var inserted = InsertedRows(ids: referrals.map { _ in UUID() })
         var statements = leading
         var insertPositions: [Int] = []
+        var scope: Int64?
         for (referral, id) in zip(referrals, inserted.ids) {
-            statements.append(PostgresConnection.partnerScopeQuery(referral.partnerID))
+            // The scope lasts to the end of the transaction: set it only when the partner changes.
+            if scope != referral.partnerID {
+                statements.append(PostgresConnection.partnerScopeQuery(referral.partnerID))
+                scope = referral.partnerID
+            }
             insertPositions.append(statements.count)
             statements.append(try insertQuery(referral, id: id))
             if !referral.valid.indicators.isEmpty { statements.append(indicatorsQuery(referral, id: id)) }
