@@ -56,7 +56,7 @@ struct WorkerProcess {
 
     static func start(_ arguments: [String], conninfo: String) throws -> WorkerProcess {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try BuiltExecutable.url("occ")
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = conninfo
@@ -76,18 +76,4 @@ struct WorkerProcess {
     func terminate() {
         if process.isRunning { process.terminate(); process.waitUntilExit() }
     }
-
-    static func executable() throws -> URL {
-        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for name in ["occ", "OCC"] {
-            let candidate = buildDirectory.appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw WorkerProcessMissing(directory: buildDirectory.path)
-    }
-}
-
-struct WorkerProcessMissing: Error, CustomStringConvertible {
-    let directory: String
-    var description: String { "the occ executable was not found in \(directory); run `swift build --build-tests` first" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// One run of the built `occ` executable (found next to the test bundle) to completion.
 struct OCCCommand {
@@ -9,7 +10,7 @@ struct OCCCommand {
     /// Runs `occ arguments…` with `DATABASE_URL` set to `conninfo`; waits off the cooperative pool.
     static func run(_ arguments: [String], conninfo: String) async throws -> OCCCommand {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try BuiltExecutable.url("occ")
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = conninfo
@@ -34,19 +35,5 @@ struct OCCCommand {
                     status: status, stdout: String(decoding: outputBytes, as: UTF8.self), stderr: String(decoding: errorBytes, as: UTF8.self)))
             }
         }
-    }
-
-    static func executable() throws -> URL {
-        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for name in ["occ", "OCC"] {
-            let candidate = buildDirectory.appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw Missing(directory: buildDirectory.path)
-    }
-
-    struct Missing: Error, CustomStringConvertible {
-        let directory: String
-        var description: String { "the occ executable was not found in \(directory); run `swift build --build-tests` first" }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Glibc
 import HTTP
 
@@ -13,9 +14,7 @@ final class ServiceProcess {
     init(_ name: String, conninfo: String, environment extra: [String: String] = [:]) async throws {
         self.name = name
         port = try Self.freePort()
-        let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
-        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw Failure.missingExecutable(url.path) }
-        process.executableURL = url
+        process.executableURL = try BuiltExecutable.url(name)
         process.environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
             .merging(extra) { _, given in given }
         try process.run()
@@ -66,7 +65,6 @@ final class ServiceProcess {
     }
 
     enum Failure: Error {
-        case missingExecutable(String)
         case notReady(String)
         case noPort
     }

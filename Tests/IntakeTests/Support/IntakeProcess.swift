@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import TestSupport
 
 /// The built `intake` executable running as a subprocess on a free port.
 ///
@@ -12,9 +13,7 @@ final class IntakeProcess {
     /// Starts the binary (found next to the test bundle, e.g. `.build/debug/intake`) and waits until `/readyz` is 200.
     init(conninfo: String) async throws {
         port = try RawSocket.freePort()
-        let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("intake")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw Failure.missingExecutable(url.path) }
-        process.executableURL = url
+        process.executableURL = try BuiltExecutable.url("intake")
         process.environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
         try process.run()
         let client = HTTPClient(port: port, timeout: .seconds(5))
@@ -39,7 +38,6 @@ final class IntakeProcess {
     }
 
     enum Failure: Error {
-        case missingExecutable(String)
         case notReady
     }
 }
