@@ -2,14 +2,18 @@ import Runtime
 import Synchronization
 import Testing
 
-/// A batch writer that records every batch and holds each write until the test opens the gate.
+/// A batch writer that records every batch and holds the n-th write until `released` reaches n.
 private final class RecordingWriter: Sendable {
     let batches = Mutex<[[Int]]>([])
-    let gate = Mutex<Bool>(false)
+    let released = Mutex<Int>(0)
+
+    func release(upTo count: Int = .max) {
+        released.withLock { $0 = count }
+    }
 
     func write(_ inputs: [Int]) async -> [Result<String, any Error>] {
-        batches.withLock { $0.append(inputs) }
-        while !gate.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(1)) }
+        let number = batches.withLock { $0.append(inputs); return $0.count }
+        while released.withLock({ $0 }) < number { try? await Task.sleep(for: .milliseconds(1)) }
         return inputs.map { $0 < 0 ? .failure(Rejected(value: $0)) : .success("stored \($0)") }
     }
 
@@ -26,7 +30,7 @@ private final class RecordingWriter: Sendable {
             while writer.batches.withLock({ $0.count }) < 1 { try await Task.sleep(for: .milliseconds(1)) }
             for value in 1...20 { group.addTask { (value, try await commit.submit(value)) } }
             try await Task.sleep(for: .milliseconds(200))
-            writer.gate.withLock { $0 = true }
+            writer.release()
             for try await (value, result) in group { #expect(result == "stored \(value)") }
         }
         let batches = writer.batches.withLock { $0 }
@@ -37,7 +41,7 @@ private final class RecordingWriter: Sendable {
 
     @Test func batchesNeverExceedTheLimitAndRunAtMostTheAllowedNumberAtOnce() async throws {
         let writer = RecordingWriter()
-        writer.gate.withLock { $0 = true }
+        writer.release()
         let commit = GroupCommit<Int, String>(maxBatch: 5, maxConcurrentBatches: 2) { await writer.write($0) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for value in 0..<200 {
@@ -53,9 +57,37 @@ private final class RecordingWriter: Sendable {
         #expect(batches.flatMap { $0 }.sorted() == Array(0..<200))
     }
 
+    @Test func aCancelledLeaderStillWritesItsFollowersBatch() async throws {
+        let writer = RecordingWriter()
+        let cancelled = Mutex<Bool?>(nil)
+        let commit = GroupCommit<Int, String>(maxBatch: 8, maxConcurrentBatches: 1) { inputs in
+            let results = await writer.write(inputs)
+            if inputs.count > 1 { cancelled.withLock { $0 = Task.isCancelled } }
+            return results
+        }
+        // The first caller leads a batch of one and holds it open; two followers then wait, and the
+        // second batch is led by the first follower, which we cancel while its write is held.
+        let first = Task { try await commit.submit(1) }
+        while writer.batches.withLock({ $0.count }) < 1 { try await Task.sleep(for: .milliseconds(1)) }
+        let leader = Task { try await commit.submit(2) }
+        try await Task.sleep(for: .milliseconds(50))
+        let follower = Task { try await commit.submit(3) }
+        try await Task.sleep(for: .milliseconds(50))
+        writer.release(upTo: 1)
+        while writer.batches.withLock({ $0.count }) < 2 { try await Task.sleep(for: .milliseconds(1)) }
+        leader.cancel()
+        try await Task.sleep(for: .milliseconds(20))
+        writer.release()
+        #expect(try await first.value == "stored 1")
+        #expect(try await follower.value == "stored 3", "a follower's write does not depend on its leader's client")
+        #expect(try await leader.value == "stored 2")
+        #expect(writer.batches.withLock { $0 } == [[1], [2, 3]])
+        #expect(cancelled.withLock { $0 } == false, "the batch write never saw the leader's cancellation")
+    }
+
     @Test func oneFailedItemFailsOnlyItsOwnCaller() async throws {
         let writer = RecordingWriter()
-        writer.gate.withLock { $0 = true }
+        writer.release()
         let commit = GroupCommit<Int, String>(maxBatch: 8, maxConcurrentBatches: 1) { await writer.write($0) }
         await withTaskGroup(of: Void.self) { group in
             for value in -3...3 {

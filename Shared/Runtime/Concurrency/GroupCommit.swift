@@ -63,7 +63,11 @@ public final class GroupCommit<Input: Sendable, Output: Sendable>: Sendable {
             state.waiting.removeFirst(taken.count)
             return taken
         }
-        var results = await write([input] + followers.map(\.input))
+        // The write serves every caller in the batch, so the leader's cancellation (its client
+        // hung up) must not cancel it: an unstructured task does not inherit cancellation.
+        let batch = [input] + followers.map(\.input)
+        let write = self.write
+        var results = await Task { await write(batch) }.value
         if results.count != followers.count + 1 {
             results = Array(repeating: .failure(GroupCommitError()), count: followers.count + 1)
         }
