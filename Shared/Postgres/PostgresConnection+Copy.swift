@@ -9,6 +9,7 @@ extension PostgresConnection {
     public func copyIn<Rows: Sequence>(_ sql: String, name: String, rows: Rows) async throws -> Int
     where Rows.Element == [any PostgresEncodable] {
         try await onExecutor(queryName: name) { connection in
+            if let begin = connection.takeDeferredBegin() { _ = try connection.runSimple(begin, name: "begin") }
             let handle = try connection.requireHandle(name)
             guard let result = PQexec(handle, sql) else { throw LibPQResult.connectionError(handle, queryName: name) }
             let status = PQresultStatus(result)

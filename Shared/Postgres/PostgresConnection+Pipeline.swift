@@ -14,7 +14,10 @@ extension PostgresConnection {
 
     private enum Expected { case prepare(sql: String, name: String, queryName: String), query(Int) }
 
-    private func runPipeline(_ queries: [PostgresQuery]) throws -> [PostgresRows] {
+    func runPipeline(_ queries: [PostgresQuery]) throws -> [PostgresRows] {
+        if let begin = takeDeferredBegin() {
+            return Array(try runPipeline([PostgresQuery("begin", begin)] + queries).dropFirst())
+        }
         let handle = try requireHandle(queries[0].name)
         guard PQenterPipelineMode(handle) == 1 else {
             throw PostgresError(.protocolViolation, queryName: queries[0].name, reason: "could not enter pipeline mode")

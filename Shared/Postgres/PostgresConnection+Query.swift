@@ -22,10 +22,15 @@ extension PostgresConnection {
 
     func runSimple(_ sql: String, name: String) throws -> PostgresRows {
         let handle = try requireHandle(name)
-        return try LibPQResult.consume(PQexec(handle, sql), connection: handle, queryName: name)
+        // A deferred BEGIN leads the same simple-protocol message: one round trip.
+        let text = takeDeferredBegin().map { "\($0); \(sql)" } ?? sql
+        return try LibPQResult.consume(PQexec(handle, text), connection: handle, queryName: name)
     }
 
     func runPrepared(_ query: PostgresQuery, retryOnStalePlan: Bool) throws -> PostgresRows {
+        if let begin = takeDeferredBegin() {
+            return try runPipeline([PostgresQuery("begin", begin), query])[1]
+        }
         let handle = try requireHandle(query.name)
         guard let statement = try preparedName(for: query, handle: handle) else {
             let result = LibPQParameters.with(query.binds) { count, values, lengths, formats in

@@ -18,6 +18,8 @@ public final class PostgresConnection: @unchecked Sendable {
     // from any thread, mid-query).
     let executor = ConnectionThread()
     private let access = Mutex<Void>(())
+    /// A BEGIN that `transaction` has not sent yet: it travels with the transaction's first statement.
+    private let deferredBegin = Mutex<String?>(nil)
     var handle: OpaquePointer?
     var statements: [String: String] = [:]
     var statementCounter = 0
@@ -104,6 +106,19 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError(.connectionClosed, queryName: queryName, reason: "connection is closed")
         }
         return handle
+    }
+
+    /// Makes the next statement open a transaction with `statement` (BEGIN …), saving a round trip.
+    func deferBegin(_ statement: String) {
+        deferredBegin.withLock { $0 = statement }
+    }
+
+    /// The deferred BEGIN, if one is pending, which the caller must now send; clears it.
+    func takeDeferredBegin() -> String? {
+        deferredBegin.withLock { pending in
+            defer { pending = nil }
+            return pending
+        }
     }
 
     /// Asks the server to cancel whatever this connection is running now; safe from any thread.

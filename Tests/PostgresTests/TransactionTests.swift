@@ -1,0 +1,61 @@
+import Postgres
+import Testing
+import TestSupport
+
+/// `transaction` sends BEGIN with the body's first statement; these pin down that it still means
+/// exactly BEGIN … COMMIT whatever the first statement is.
+@Suite("Transactions with a deferred BEGIN")
+struct TransactionTests {
+    private static let txid = PostgresQuery("txid", "SELECT txid_current()::text AS id")
+
+    @Test("every kind of first statement opens the transaction, at the requested isolation level")
+    func firstStatementOpensTheTransaction() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await PostgresConnection.connect(db.conninfo)
+        let isolation = PostgresQuery("isolation", "SELECT current_setting('transaction_isolation') AS level")
+        // A prepared query first.
+        let (first, second, level) = try await connection.transaction(isolation: .serializable) { connection in
+            let first = try await connection.query(Self.txid).single?.decode(String.self, "id")
+            let second = try await connection.query(Self.txid).single?.decode(String.self, "id")
+            let level = try await connection.query(isolation).single?.decode(String.self, "level")
+            return (first, second, level)
+        }
+        #expect(first != nil && first == second, "both statements ran in one transaction")
+        #expect(level == "serializable")
+        // A pipeline first, then a simple-protocol statement.
+        let ids = try await connection.transaction(isolation: .repeatableRead) { connection in
+            let piped = try await connection.pipeline([Self.txid, isolation])
+            try await connection.execute("CREATE TEMP TABLE t (v int)", name: "create")
+            let after = try await connection.query(Self.txid).single?.decode(String.self, "id")
+            return [try piped[0].single?.decode(String.self, "id"), try piped[1].single?.decode(String.self, "level"), after]
+        }
+        #expect(ids[0] != nil && ids[0] == ids[2])
+        #expect(ids[1] == "repeatable read")
+        // A simple-protocol statement first: its effects roll back with the transaction.
+        await #expect(throws: Rollback.self) {
+            try await connection.transaction { connection in
+                try await connection.execute("INSERT INTO t VALUES (1)", name: "insert")
+                throw Rollback()
+            }
+        }
+        #expect(try await connection.query(PostgresQuery("count", "SELECT count(*) AS n FROM t")).single?.decode(Int.self, "n") == 0)
+        await connection.close()
+    }
+
+    @Test("a body that runs nothing sends nothing and leaves the session out of any transaction")
+    func emptyBodySendsNothing() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await PostgresConnection.connect(db.conninfo)
+        let value = try await connection.transaction { _ in 42 }
+        #expect(value == 42)
+        await #expect(throws: Rollback.self) { try await connection.transaction { _ in throw Rollback() } }
+        #expect(await connection.isHealthy)
+        // The next statements run on their own, not inside a leftover transaction.
+        let first = try await connection.query(Self.txid).single?.decode(String.self, "id")
+        let second = try await connection.query(Self.txid).single?.decode(String.self, "id")
+        #expect(first != nil && second != nil && first != second)
+        await connection.close()
+    }
+
+    private struct Rollback: Error {}
+}
