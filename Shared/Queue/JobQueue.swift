@@ -44,8 +44,8 @@ public struct JobQueue: Sendable {
     }
 
     /// The statements `enqueueMany` runs, for callers that pipeline them with their own in one
-    /// round trip: any NOTIFYs first, the insert last. Meant for jobs without unique keys (the
-    /// insert returns one row per job, in order); with keys, use `enqueueMany`.
+    /// round trip: any NOTIFYs first, the insert last. The insert returns a row per job inserted;
+    /// a job skipped for its unique key returns none (`enqueueMany` tells which).
     public func insertStatements(_ jobs: [JobInsert]) throws -> [PostgresQuery] {
         guard !jobs.isEmpty else { return [] }
         var queues: [String] = [], kinds: [String] = [], args: [String] = [], metadata: [String] = []

@@ -10,7 +10,17 @@ public struct JobContext: Sendable {
     /// this attempt's (rescued or cancelled meanwhile): the caller's transaction must roll back.
     /// Return `.completedInTransaction` from the handler afterwards.
     public func complete(on connection: PostgresConnection) async throws {
-        let rows = try await connection.query(JobQueries.completeOne.binding(record.id, record.attempt))
+        try verifyCompleted(try await connection.query(completionStatement))
+    }
+
+    /// What `complete(on:)` runs, for handlers that pipeline it with their last writes; hand its
+    /// result to `verifyCompleted(_:)` before committing.
+    public var completionStatement: PostgresQuery {
+        JobQueries.completeOne.binding(record.id, record.attempt)
+    }
+
+    /// Throws `.leaseLost` unless `rows` (the result of `completionStatement`) completed the job.
+    public func verifyCompleted(_ rows: PostgresRows) throws {
         guard rows.affectedRows == 1 else {
             throw QueueError(.leaseLost, jobID: record.id, reason: "job is no longer held by this attempt")
         }

@@ -18,14 +18,18 @@ extension EnrichmentHandler {
     func correlate(_ referral: StoredReferral, keys: [String], on connection: PostgresConnection) async throws -> Correlation {
         let keys = Array(Set(keys)).sorted()
         guard !keys.isEmpty else { return Correlation(corroboration: .uncorroborated, linkedReferrals: 0) }
-        try await connection.query(IndicatorQueries.lockKeys.binding(keys))
         let seenAt = referral.referral.timeWindow?.lastSeen ?? referral.receivedAt
-        try await connection.query(IndicatorQueries.insertSightings.binding(
-            keys, referral.id, referral.partnerID, referral.sector.rawValue, seenAt))
-        try await connection.query(IndicatorQueries.upsertAggregates.binding(keys))
-        try await connection.query(IndicatorQueries.link.binding(referral.id, keys, Self.maxLinksPerKey))
-        let counts = try await connection.query(IndicatorQueries.corroboration.binding(keys)).single
-        let linked = try await connection.query(IndicatorQueries.linkedCount.binding(referral.id)).single
+        // No statement needs an earlier one's answer: one round trip for all six.
+        let results = try await connection.pipeline([
+            IndicatorQueries.lockKeys.binding(keys),
+            IndicatorQueries.insertSightings.binding(keys, referral.id, referral.partnerID, referral.sector.rawValue, seenAt),
+            IndicatorQueries.upsertAggregates.binding(keys),
+            IndicatorQueries.link.binding(referral.id, keys, Self.maxLinksPerKey),
+            IndicatorQueries.corroboration.binding(keys),
+            IndicatorQueries.linkedCount.binding(referral.id),
+        ])
+        let counts = results[4].single
+        let linked = results[5].single
         return Correlation(
             corroboration: Corroboration(
                 distinctPartners: try counts?.decode(Int.self, "partners") ?? 1, distinctSectors: try counts?.decode(Int.self, "sectors") ?? 1),

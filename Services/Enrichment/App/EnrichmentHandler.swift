@@ -22,21 +22,22 @@ struct EnrichmentHandler: Sendable {
             let indicators = loaded.referral.indicators.map(normaliser.enriched)
             let correlation = try await correlate(loaded, keys: indicators.flatMap(\.correlationKeys), on: connection)
             let score = HarmScore.compute(loaded.referral, corroboration: correlation.corroboration, receivedAt: loaded.receivedAt, now: Date())
-            try await connection.query(ScoreQueries.upsert.binding(
-                loaded.id, score.value, PostgresJSON(score), correlation.corroboration.distinctPartners,
-                correlation.corroboration.distinctSectors, correlation.linkedReferrals))
-            try await connection.query(ReferralQueries.markEnriched.binding(loaded.id))
-            try await queue.enqueue(
+            // The results, the next stage's job, the audit record and this job's completion: one round trip.
+            let taskJob = try JobInsert(
                 TaskReferral(referralID: loaded.id),
-                options: InsertOptions(queue: TaskReferral.queue, uniqueKey: "task_referral:\(loaded.id)", metadata: ["trace_id": loaded.traceID]),
-                on: connection)
-            try await AuditLog.append(AuditEvent(
+                options: InsertOptions(queue: TaskReferral.queue, uniqueKey: "task_referral:\(loaded.id)", metadata: ["trace_id": loaded.traceID]))
+            let event = AuditEvent(
                 actor: "service:enrichment", action: "referral.enriched", subjectType: "referral",
                 subjectID: loaded.id.uuidString.lowercased(), traceID: loaded.traceID,
                 detail: ["score": String(score.value), "linked_referrals": String(correlation.linkedReferrals),
-                         "distinct_partners": String(correlation.corroboration.distinctPartners)]),
-                on: connection)
-            try await context.complete(on: connection)
+                         "distinct_partners": String(correlation.corroboration.distinctPartners)])
+            let results = try await connection.pipeline(
+                [ScoreQueries.upsert.binding(
+                    loaded.id, score.value, PostgresJSON(score), correlation.corroboration.distinctPartners,
+                    correlation.corroboration.distinctSectors, correlation.linkedReferrals),
+                 ReferralQueries.markEnriched.binding(loaded.id)]
+                + (try queue.insertStatements([taskJob])) + AuditLog.appendStatements([event]) + [context.completionStatement])
+            try context.verifyCompleted(results[results.count - 1])
             logger.info("referral enriched", ["referral_id": loaded.id.uuidString.lowercased(), "trace_id": loaded.traceID,
                                               "score": String(score.value)])
             return .completedInTransaction

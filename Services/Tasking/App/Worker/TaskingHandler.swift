@@ -28,19 +28,22 @@ struct TaskingHandler: Sendable {
                 indicatorKinds: referral.indicatorKinds, overseas: referral.involvesOverseas)
             let routes = TaskingRouter(rules: try await rules(on: connection)).route(facts)
             let now = Date()
+            // Every tasking, the status, the audit record and this job's completion: one round trip.
+            var statements: [PostgresQuery] = []
             for route in routes {
                 // Row-level security: the insert's conflict check sees only the agency in scope.
-                try await connection.scopeToAgency(route.team.rawValue)
-                try await connection.query(TaskingQueries.insert.binding(
+                statements.append(AgencyScopeQueries.setAgency.binding(route.team.rawValue))
+                statements.append(TaskingQueries.insert.binding(
                     args.referralID, route.team.rawValue, route.priority.rawValue, route.deadline(from: now), route.ruleIDs, now))
             }
-            if !routes.isEmpty { try await connection.query(ReferralQueries.markTasked.binding(args.referralID)) }
+            if !routes.isEmpty { statements.append(ReferralQueries.markTasked.binding(args.referralID)) }
             let teams = routes.map(\.team.rawValue).joined(separator: ",")
-            try await AuditLog.append(AuditEvent(
+            statements += AuditLog.appendStatements([AuditEvent(
                 actor: "service:tasking", action: "referral.tasked", subjectType: "referral",
-                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID, detail: ["teams": teams]),
-                on: connection)
-            try await context.complete(on: connection)
+                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID, detail: ["teams": teams])])
+            statements.append(context.completionStatement)
+            let results = try await connection.pipeline(statements)
+            try context.verifyCompleted(results[results.count - 1])
             logger.info("referral tasked", ["referral_id": args.referralID.uuidString.lowercased(), "trace_id": traceID, "teams": teams])
             return .completedInTransaction
         }
