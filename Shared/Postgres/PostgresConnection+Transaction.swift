@@ -7,6 +7,7 @@ extension PostgresConnection {
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         deferBegin(isolation.beginStatement)
+        committedEarly.withLock { $0 = false }
         let value: T
         do {
             value = try await body(self)
@@ -14,8 +15,12 @@ extension PostgresConnection {
             await rollbackQuietly()
             throw error
         }
-        // Nothing was sent: there is no transaction to commit.
-        if takeDeferredBegin() != nil { return value }
+        // Nothing was sent, or the body committed itself: there is nothing left to commit.
+        let committed = committedEarly.withLock { committed in
+            defer { committed = false }
+            return committed
+        }
+        if takeDeferredBegin() != nil || committed { return value }
         do {
             _ = try await onExecutor(ignoringCancellation: true, queryName: "commit") { try $0.runSimple("COMMIT", name: "commit") }
         } catch {
@@ -23,6 +28,17 @@ extension PostgresConnection {
             throw error
         }
         return value
+    }
+
+    /// Inside `transaction`, as the body's last statements: runs `statements` and COMMIT in one
+    /// pipeline, so whatever the statements lock (an audit-chain lock, say) is held only while the
+    /// server runs them and flushes the commit, never across a round trip to this client. If any
+    /// of them fails nothing commits and the error is thrown (the transaction then rolls back).
+    @discardableResult
+    public func pipelineAndCommit(_ statements: [PostgresQuery]) async throws -> [PostgresRows] {
+        let results = try await pipeline(statements + [.commit])
+        committedEarly.withLock { $0 = true }
+        return Array(results.dropLast())
     }
 
     /// Runs `body` inside a savepoint: an error undoes only the savepoint's work, then rethrows.
@@ -46,6 +62,7 @@ extension PostgresConnection {
     }
 
     private func rollbackQuietly() async {
+        committedEarly.withLock { $0 = false }
         if takeDeferredBegin() != nil { return }
         _ = try? await onExecutor(ignoringCancellation: true, queryName: "rollback") {
             try $0.runSimple("ROLLBACK", name: "rollback")

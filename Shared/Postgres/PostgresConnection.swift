@@ -20,6 +20,8 @@ public final class PostgresConnection: @unchecked Sendable {
     private let access = Mutex<Void>(())
     /// A BEGIN that `transaction` has not sent yet: it travels with the transaction's first statement.
     private let deferredBegin = Mutex<String?>(nil)
+    /// Set when a transaction's body committed itself with `pipelineAndCommit`.
+    let committedEarly = Mutex(false)
     var handle: OpaquePointer?
     var statements: [String: String] = [:]
     var statementCounter = 0

@@ -57,5 +57,35 @@ struct TransactionTests {
         await connection.close()
     }
 
+    @Test("pipelineAndCommit commits with its statements; a failure among them commits nothing")
+    func pipelineAndCommit() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await PostgresConnection.connect(db.conninfo)
+        let observer = try await PostgresConnection.connect(db.conninfo)
+        try await connection.execute("CREATE TABLE t (v int PRIMARY KEY)", name: "create")
+        let insert = PostgresQuery("insert", "INSERT INTO t VALUES ($1)")
+        let count = PostgresQuery("count", "SELECT count(*) AS n FROM t")
+        let returned = try await connection.transaction { connection in
+            try await connection.query(insert.binding(1))
+            return try await connection.pipelineAndCommit([insert.binding(2), count]).last?.single?.decode(Int.self, "n")
+        }
+        #expect(returned == 2)
+        #expect(try await observer.query(count).single?.decode(Int.self, "n") == 2)
+        #expect(await connection.isHealthy)
+        // A duplicate key among the final statements: neither the body's insert nor theirs commits.
+        await #expect(throws: PostgresError.self) {
+            try await connection.transaction { connection in
+                try await connection.query(insert.binding(3))
+                try await connection.pipelineAndCommit([insert.binding(4), insert.binding(1)])
+            }
+        }
+        #expect(try await observer.query(count).single?.decode(Int.self, "n") == 2)
+        // The next transaction commits by itself again.
+        _ = try await connection.transaction { try await $0.query(insert.binding(5)) }
+        #expect(try await observer.query(count).single?.decode(Int.self, "n") == 3)
+        await connection.close()
+        await observer.close()
+    }
+
     private struct Rollback: Error {}
 }

@@ -22,7 +22,8 @@ struct EnrichmentHandler: Sendable {
             let indicators = loaded.referral.indicators.map(normaliser.enriched)
             let correlation = try await correlate(loaded, keys: indicators.flatMap(\.correlationKeys), on: connection)
             let score = HarmScore.compute(loaded.referral, corroboration: correlation.corroboration, receivedAt: loaded.receivedAt, now: Date())
-            // The results, the next stage's job, the audit record and this job's completion: one round trip.
+            // The results, the next stage's job and this job's completion in one round trip; then the
+            // audit record with COMMIT, so the audit chain's lock is never held across a round trip.
             let taskJob = try JobInsert(
                 TaskReferral(referralID: loaded.id),
                 options: InsertOptions(queue: TaskReferral.queue, uniqueKey: "task_referral:\(loaded.id)", metadata: ["trace_id": loaded.traceID]))
@@ -36,8 +37,9 @@ struct EnrichmentHandler: Sendable {
                     loaded.id, score.value, PostgresJSON(score), correlation.corroboration.distinctPartners,
                     correlation.corroboration.distinctSectors, correlation.linkedReferrals),
                  ReferralQueries.markEnriched.binding(loaded.id)]
-                + (try queue.insertStatements([taskJob])) + AuditLog.appendStatements([event]) + [context.completionStatement])
+                + (try queue.insertStatements([taskJob])) + [context.completionStatement])
             try context.verifyCompleted(results[results.count - 1])
+            try await connection.pipelineAndCommit(AuditLog.appendStatements([event]))
             logger.info("referral enriched", ["referral_id": loaded.id.uuidString.lowercased(), "trace_id": loaded.traceID,
                                               "score": String(score.value)])
             return .completedInTransaction

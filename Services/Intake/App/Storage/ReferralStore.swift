@@ -33,10 +33,9 @@ struct ReferralStore: Sendable {
     func storeAll(_ referrals: [IncomingReferral], partnerID: Int64) async throws -> [StoreOutcome] {
         do {
             return try await pool.transaction { connection in
-                let inserted = try await Self.insertRows(referrals, after: [], on: connection)
+                let inserted = try await Self.insertRows(referrals, on: connection)
                 if let conflict = inserted.outcomes.first(where: \.isConflict) { throw ConflictRollback(outcome: conflict) }
-                let followUps = try Self.followUps(inserted, referrals, queue: queue)
-                if !followUps.isEmpty { _ = try await connection.pipeline(followUps) }
+                try await connection.pipelineAndCommit(try Self.followUps(inserted, referrals, queue: queue))
                 return inserted.outcomes
             }
         } catch let rollback as ConflictRollback {
@@ -66,15 +65,10 @@ struct ReferralStore: Sendable {
     /// The whole transaction in two round trips: BEGIN with every row, then the enrichment jobs and
     /// the audit records with COMMIT. Replays and conflicts write nothing (and cost one lookup).
     private static func write(_ referrals: [IncomingReferral], pool: PostgresPool, queue: JobQueue) async throws -> [StoreOutcome] {
-        try await pool.withConnection { connection in
-            do {
-                let inserted = try await insertRows(referrals, after: [.begin], on: connection)
-                _ = try await connection.pipeline(try followUps(inserted, referrals, queue: queue) + [.commit])
-                return inserted.outcomes
-            } catch {
-                _ = try? await connection.execute("ROLLBACK", name: "rollback")
-                throw error
-            }
+        try await pool.transaction { connection in
+            let inserted = try await insertRows(referrals, on: connection)
+            try await connection.pipelineAndCommit(try followUps(inserted, referrals, queue: queue))
+            return inserted.outcomes
         }
     }
 
@@ -85,12 +79,12 @@ struct ReferralStore: Sendable {
         var created: [Int] = []
     }
 
-    /// Every referral's partner scope, row and indicators in one pipelined round trip, after
-    /// `leading` statements. The indicator insert is conditional on the referral row, so a replay
+    /// Every referral's partner scope, row and indicators in one pipelined round trip (with the
+    /// transaction's BEGIN). The indicator insert is conditional on the referral row, so a replay
     /// inserts nothing.
-    private static func insertRows(_ referrals: [IncomingReferral], after leading: [PostgresQuery], on connection: PostgresConnection) async throws -> InsertedRows {
+    private static func insertRows(_ referrals: [IncomingReferral], on connection: PostgresConnection) async throws -> InsertedRows {
         var inserted = InsertedRows(ids: referrals.map { _ in UUID() })
-        var statements = leading
+        var statements: [PostgresQuery] = []
         var insertPositions: [Int] = []
         var scope: Int64?
         for (referral, id) in zip(referrals, inserted.ids) {

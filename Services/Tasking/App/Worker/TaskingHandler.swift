@@ -28,7 +28,8 @@ struct TaskingHandler: Sendable {
                 indicatorKinds: referral.indicatorKinds, overseas: referral.involvesOverseas)
             let routes = TaskingRouter(rules: try await rules(on: connection)).route(facts)
             let now = Date()
-            // Every tasking, the status, the audit record and this job's completion: one round trip.
+            // Every tasking, the status and this job's completion in one round trip; then the audit
+            // record with COMMIT, so the audit chain's lock is never held across a round trip.
             var statements: [PostgresQuery] = []
             for route in routes {
                 // Row-level security: the insert's conflict check sees only the agency in scope.
@@ -38,12 +39,12 @@ struct TaskingHandler: Sendable {
             }
             if !routes.isEmpty { statements.append(ReferralQueries.markTasked.binding(args.referralID)) }
             let teams = routes.map(\.team.rawValue).joined(separator: ",")
-            statements += AuditLog.appendStatements([AuditEvent(
-                actor: "service:tasking", action: "referral.tasked", subjectType: "referral",
-                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID, detail: ["teams": teams])])
             statements.append(context.completionStatement)
             let results = try await connection.pipeline(statements)
             try context.verifyCompleted(results[results.count - 1])
+            try await connection.pipelineAndCommit(AuditLog.appendStatements([AuditEvent(
+                actor: "service:tasking", action: "referral.tasked", subjectType: "referral",
+                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID, detail: ["teams": teams])]))
             logger.info("referral tasked", ["referral_id": args.referralID.uuidString.lowercased(), "trace_id": traceID, "teams": teams])
             return .completedInTransaction
         }
