@@ -5,7 +5,9 @@ import Postgres
 /// Each row stores the canonical text of its event, the previous row's hash and
 /// `hash = SHA-256(prev_hash || event)` in hex; the first row links to `genesisHash`. Appends take a
 /// transaction-scoped advisory lock, so concurrent writers cannot fork the chain, and the row commits
-/// or rolls back with the state change it records.
+/// or rolls back with the state change it records. The lock serialises every audited commit in the
+/// system, so hot paths send `appendStatements` with COMMIT (`pipelineAndCommit`): the lock is then
+/// held only while the server appends and flushes, never across a round trip.
 public enum AuditLog {
     /// The `prev_hash` of the first row.
     public static let genesisHash = String(repeating: "0", count: 64)
@@ -19,7 +21,8 @@ public enum AuditLog {
     }
 
     /// Appends `event` inside the caller's transaction on `connection` (it must be in one: the lock
-    /// is released at commit). Call it last in the transaction to hold the lock briefly.
+    /// is released at commit). Call it last in the transaction to hold the lock briefly; on hot
+    /// paths prefer `appendStatements` with `pipelineAndCommit`.
     @discardableResult
     public static func append(_ event: AuditEvent, on connection: PostgresConnection) async throws -> Appended {
         try await append([event], on: connection)[0]
