@@ -15,6 +15,7 @@ enum BenchIntakeCommand: Command {
         set, migrates, registers a partner and key, starts the 'intake' executable built next to
         this 'occ' and posts valid referrals (two indicators each) over keep-alive connections.
         Every accepted referral is a full commit: referral, indicators, audit record, enrichment job.
+        Then pgbench runs the same transaction, one referral each, at the same client counts.
 
           --seconds N      length of each timed phase (default 5)
           --clients LIST   comma-separated client counts (default 1,8)
@@ -29,7 +30,7 @@ enum BenchIntakeCommand: Command {
         }
         let database = try Database.resolve(localFallback: true, durable: true)
         defer { database.stop() }
-        let token = try await prepare(database.conninfo)
+        let (token, partnerID) = try await prepare(database.conninfo)
         let intake = try await BenchIntakeServer.start(conninfo: database.conninfo, poolSize: max(clientCounts.max() ?? 8, 8) + 2)
         defer { intake.stop() }
         print("occ bench intake — \(seconds)s per phase, durable commits, intake executable on port \(intake.port)\n")
@@ -39,17 +40,27 @@ enum BenchIntakeCommand: Command {
             print("\(pad(String(clients), 7))   \(pad(figure(phase.rate), 11))   \(pad(figure(phase.latency.percentileMilliseconds(0.5), decimals: 2), 6))   "
                 + "\(pad(figure(phase.latency.percentileMilliseconds(0.99), decimals: 2), 6))   \(pad(String(phase.errors), 6))")
         }
+        // The same writes straight from pgbench, one referral per transaction: PostgreSQL's own
+        // ceiling for them on this machine, next to ours (which batches concurrent referrals).
+        print("\npgbench, the same transaction per referral (no HTTP, no validation, no batching):")
+        let script = IntakeTransactionScript.script(
+            partnerID: partnerID, referralJSON: String(decoding: referral(reference: "PGBENCH", number: 1), as: UTF8.self))
+        for clients in clientCounts {
+            let run = try Pgbench.run(database.conninfo, script: script, clients: clients, seconds: seconds)
+            print("\(pad(String(clients), 7))   \(pad(figure(run.tps), 11))   avg \(figure(run.latency, decimals: 2)) ms")
+        }
     }
 
-    /// Migrates and returns a fresh partner's `partner:submit` key.
-    private static func prepare(_ conninfo: String) async throws -> String {
+    /// Migrates and returns a fresh partner's `partner:submit` key and the partner's id.
+    private static func prepare(_ conninfo: String) async throws -> (token: String, partnerID: Int64) {
         let connection = try await PostgresConnection.connect(conninfo, applicationName: "occ-bench")
         try await Migrator().migrate(connection, progress: progressLine)
         await connection.close()
         let pool = PostgresPool(.init(conninfo: conninfo, maxConnections: 1, applicationName: "occ-bench"))
         defer { Task { await pool.close() } }
         let partner = try await PartnerRegistry(pool: pool).add(name: "bench-\(UUID().uuidString.prefix(8))", sector: .finance)
-        return try await APIKeyRegistry(pool: pool).issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit]).token
+        let token = try await APIKeyRegistry(pool: pool).issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit]).token
+        return (token, partner.id)
     }
 
     private static func drive(port: Int, token: String, clients: Int, seconds: Int) async throws

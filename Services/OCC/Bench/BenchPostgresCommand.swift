@@ -36,7 +36,7 @@ enum BenchPostgresCommand: Command {
         emit("phase                         ours rows/s   pgbench tps   ratio   ours p50/p99 ms   pgbench avg ms")
         var singleRate = 0.0
         for clients in [1, 4] {
-            var pgRuns: [(tps: Double, latency: Double)] = []
+            var pgRuns: [Pgbench.Result] = []
             var ourRuns: [(rate: Double, latency: LatencyRecorder)] = []
             for _ in 0..<rounds {
                 pgRuns.append(try pgbench(database.conninfo, clients: clients, seconds: seconds))
@@ -93,19 +93,9 @@ enum BenchPostgresCommand: Command {
         return (Double(total) / (ContinuousClock.now - started).seconds, latency)
     }
 
-    private static func pgbench(_ conninfo: String, clients: Int, seconds: Int) throws -> (tps: Double, latency: Double) {
-        let script = "/tmp/occ-bench-\(getpid()).sql"
-        try "\\set v random(1, 1000000)\nINSERT INTO bench_rows (v, note) VALUES (:v, 'x');\n".write(toFile: script, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: script) }
-        let run = try PostgresLocalCluster.runTool("pgbench", [
-            "-n", "-M", "prepared", "-c", "\(clients)", "-j", "\(min(clients, 2))", "-T", "\(seconds)", "-f", script, conninfo,
-        ])
-        guard run.status == 0 else { throw UsageError("pgbench failed: \(run.output.suffix(500))") }
-        func value(after label: String) -> Double {
-            guard let line = run.output.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return 0 }
-            return Double(line.dropFirst(label.count).split(separator: " ").first ?? "") ?? 0
-        }
-        return (value(after: "tps = "), value(after: "latency average = "))
+    private static func pgbench(_ conninfo: String, clients: Int, seconds: Int) throws -> Pgbench.Result {
+        try Pgbench.run(conninfo, script: "\\set v random(1, 1000000)\nINSERT INTO bench_rows (v, note) VALUES (:v, 'x');\n",
+                        clients: clients, seconds: seconds)
     }
 
     private static func pipelinedInserts(_ connection: PostgresConnection, seconds: Int) async throws -> Double {

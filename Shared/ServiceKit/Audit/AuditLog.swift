@@ -11,8 +11,9 @@ import Postgres
 public enum AuditLog {
     /// The `prev_hash` of the first row.
     public static let genesisHash = String(repeating: "0", count: 64)
-    /// Arbitrary constant naming the audit lock among advisory locks.
-    static let lockKey: Int64 = 0x0cc_a0d1_7000
+    /// Arbitrary constant naming the audit lock among advisory locks (public for benchmarks that
+    /// must contend for it as the services do).
+    public static let lockKey: Int64 = 0x0cc_a0d1_7000
 
     /// The appended row's id and hash.
     public struct Appended: Sendable, Hashable {
