@@ -50,7 +50,7 @@ let package = Package(
             path: "Services/OCC"
         ),
 
-        .target(name: "TestSupport", dependencies: ["Postgres", "Schema"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Postgres", "Schema", "HTTP"], path: "Tests/Support"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Schema", "TestSupport"], path: "Tests/PostgresTests"),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "Schema", "Postgres", "Runtime", "TestSupport"], path: "Tests/QueueTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Runtime"], path: "Tests/HTTPTests"),

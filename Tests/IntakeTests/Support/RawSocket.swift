@@ -47,21 +47,6 @@ final class RawSocket {
         }
     }
 
-    /// A port that was free a moment ago, for a subprocess to listen on.
-    static func freePort() throws -> Int {
-        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(probe) }
-        var address = loopback(port: 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(probe, pointer, length) == 0 && getsockname(probe, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw RawSocketError.failed("bind") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     private static func loopback(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -1,17 +1,19 @@
 import Foundation
-import TestSupport
 import Glibc
 import HTTP
 
 /// One of the built service executables (`intake`, `enrichment`, `tasking`, `feedback`), found next
 /// to the test bundle, running as a subprocess on a free port until stopped or killed.
-final class ServiceProcess {
-    let name: String
-    let port: Int
+///
+/// Besides proving the real binaries work, this keeps heavy tests out of the test process, where
+/// Swift Testing records a backtrace for every thrown error.
+public final class ServiceProcess {
+    public let name: String
+    public let port: Int
     private let process = Process()
 
     /// Starts the binary and waits until its `/readyz` answers 200.
-    init(_ name: String, conninfo: String, environment extra: [String: String] = [:]) async throws {
+    public init(_ name: String, conninfo: String, environment extra: [String: String] = [:]) async throws {
         self.name = name
         port = try Self.freePort()
         process.executableURL = try BuiltExecutable.url(name)
@@ -33,19 +35,19 @@ final class ServiceProcess {
     }
 
     /// A client for this service.
-    func client() -> HTTPClient {
+    public func client() -> HTTPClient {
         HTTPClient(port: port, timeout: .seconds(10))
     }
 
     /// SIGTERM, then waits; returns the exit status (0 after a graceful shutdown).
-    func stop() -> Int32 {
+    public func stop() -> Int32 {
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
     }
 
     /// SIGKILL: the process dies mid-work without any chance to clean up.
-    func killHard() {
+    public func killHard() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
@@ -64,7 +66,7 @@ final class ServiceProcess {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    enum Failure: Error {
+    public enum Failure: Error {
         case notReady(String)
         case noPort
     }
