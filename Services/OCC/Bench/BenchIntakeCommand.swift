@@ -106,10 +106,6 @@ enum BenchIntakeCommand: Command {
             "markings":{"tlp":"AMBER","source_evaluation":2,"intelligence_assessment":"B","handling_code":"P"}}
             """.utf8)
     }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
-    }
 }
 
 /// The `intake` executable, started next to this `occ` binary for a benchmark.

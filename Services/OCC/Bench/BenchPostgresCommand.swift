@@ -57,10 +57,6 @@ enum BenchPostgresCommand: Command {
         await setup.close()
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-
     private static func singleInserts(_ conninfo: String, clients: Int, seconds: Int) async throws -> (rate: Double, latency: LatencyRecorder) {
         let insert = PostgresQuery("bench_insert", "INSERT INTO bench_rows (v, note) VALUES ($1, 'x')")
         let deadline = ContinuousClock.now + .seconds(seconds)

@@ -25,3 +25,8 @@ extension Duration {
 func figure(_ value: Double, decimals: Int = 0) -> String {
     String(format: "%.\(decimals)f", value)
 }
+
+/// `text` right-aligned in `width` columns.
+func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}
