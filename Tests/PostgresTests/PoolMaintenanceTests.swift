@@ -85,7 +85,7 @@ struct PoolMaintenanceTests {
         let pids = try await admin.query(PostgresQuery(
             "pids", "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'occ-ping'", [db.name]
         )).map { try $0.decode(Int.self, "pid") }
-        #expect(pids.count == 2)
+        try #require(pids.count == 2)
         try await admin.query(PostgresQuery("kill", "SELECT pg_terminate_backend($1, 10000)", [pids[0]]))
         await pool.maintain()
         #expect(pool.counts == (open: 2, idle: 2, waiting: 0))

@@ -76,8 +76,15 @@ struct PoolTests {
             }
         }
         await holding.wait()
-        for _ in 0..<50 {
-            let error = try await #require(throws: PostgresError.self) { try await pool.query(Self.one) }
+        for _ in 0..<500 {
+            let attempt = Task { try await pool.query(Self.one) }
+            // A lost timeout would strand the waiter: cancel it after a while so the test fails, not hangs.
+            let rescue = Task(executorPreference: globalConcurrentExecutor) {
+                try await Task.sleep(for: .seconds(10))
+                attempt.cancel()
+            }
+            let error = try await #require(throws: PostgresError.self) { try await attempt.value }
+            rescue.cancel()
             #expect(error.code == .poolTimeout)
         }
         #expect(pool.counts.waiting == 0)

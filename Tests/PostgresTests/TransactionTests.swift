@@ -106,8 +106,20 @@ struct TransactionTests {
             return try await observer.query(count).single?.decode(Int.self, "n")
         }
         #expect(seenInside == 0)
-        let values = try await observer.query(PostgresQuery("all", "SELECT v FROM t ORDER BY v")).map { try $0.decode(Int.self, "v") }
-        #expect(values == [1, 3])
+        let all = PostgresQuery("all", "SELECT v FROM t ORDER BY v")
+        #expect(try await observer.query(all).map { try $0.decode(Int.self, "v") } == [1, 3])
+        // Nested before the outer transaction sent anything: still refused, and the outer one
+        // still opens with its own first statement and commits at its end.
+        let seenFirst = try await connection.transaction { tx in
+            let error = await #expect(throws: PostgresError.self) {
+                try await tx.transaction { inner in try await inner.query(insert.binding(4)) }
+            }
+            #expect(error?.code == .nestedTransaction)
+            try await tx.query(insert.binding(5))
+            return try await observer.query(count).single?.decode(Int.self, "n")
+        }
+        #expect(seenFirst == 2)
+        #expect(try await observer.query(all).map { try $0.decode(Int.self, "v") } == [1, 3, 5])
         await connection.close()
         await observer.close()
     }
