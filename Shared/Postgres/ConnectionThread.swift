@@ -27,8 +27,11 @@ final class ConnectionThread: TaskExecutor {
 
     /// The OS thread name of every connection thread.
     static let name = "occ-postgres"
+    /// This thread's OS name, so operators can tell database threads apart in `top -H` and debuggers.
+    let threadName: String
 
-    init() {
+    init(name: String = ConnectionThread.name) {
+        threadName = name
         start()
     }
 
@@ -96,8 +99,7 @@ final class ConnectionThread: TaskExecutor {
         var thread = pthread_t()
         let created = pthread_create(&thread, &attributes, { context in
             let owner = Unmanaged<ConnectionThread>.fromOpaque(context!).takeRetainedValue()
-            // Named so operators can tell database threads apart in `top -H` and debuggers.
-            Thread.current.name = ConnectionThread.name
+            Thread.current.name = owner.threadName
             BlockingThread.markCurrent()
             owner.runLoop()
             return nil

@@ -8,9 +8,9 @@ extension PostgresConnection {
     @discardableResult
     public func copyIn<Rows: Sequence>(_ sql: String, name: String, rows: Rows) async throws -> Int
     where Rows.Element == [any PostgresEncodable] {
-        try await onExecutor(queryName: name) { connection in
-            if let begin = connection.takeDeferredBegin() { _ = try connection.runSimple(begin, name: "begin") }
-            let handle = try connection.requireHandle(name)
+        try await onExecutor(queryName: name) { session in
+            if let begin = try self.takeBegin(session, queryName: name) { _ = try session.runSimple(begin, name: "begin") }
+            let handle = try session.requireHandle(name)
             guard let result = PQexec(handle, sql) else { throw LibPQResult.connectionError(handle, queryName: name) }
             let status = PQresultStatus(result)
             guard status == PGRES_COPY_IN else {
@@ -41,8 +41,8 @@ extension PostgresConnection {
     }
 
     private func sendCopyData(_ bytes: [UInt8], name: String) async throws {
-        try await onExecutor(ignoringCancellation: true, queryName: name) { connection in
-            let handle = try connection.requireHandle(name)
+        try await onExecutor(ignoringCancellation: true, queryName: name) { session in
+            let handle = try session.requireHandle(name)
             let sent = bytes.withUnsafeBytes { raw in
                 PQputCopyData(handle, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count))
             }
@@ -51,8 +51,8 @@ extension PostgresConnection {
     }
 
     private func finishCopy(name: String, failure: String?) async throws -> PostgresRows {
-        try await onExecutor(ignoringCancellation: true, queryName: name) { connection in
-            let handle = try connection.requireHandle(name)
+        try await onExecutor(ignoringCancellation: true, queryName: name) { session in
+            let handle = try session.requireHandle(name)
             guard PQputCopyEnd(handle, failure) == 1 else {
                 throw PostgresError(.copyFailed, queryName: name, reason: "could not end COPY")
             }

@@ -22,6 +22,15 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         public static let protocolViolation = Code("protocol_violation")
         public static let copyFailed = Code("copy_failed")
         public static let localCluster = Code("local_cluster")
+        /// A bound value that cannot be sent (a text value holding U+0000); nothing was sent.
+        public static let invalidParameter = Code("invalid_parameter")
+        /// `transaction` called on a connection already in a transaction; the outer one is untouched.
+        public static let nestedTransaction = Code("nested_transaction")
+        /// A transaction's body threw after `pipelineAndCommit` committed: the data IS committed.
+        /// `underlying` holds what the body threw.
+        public static let failedAfterCommit = Code("failed_after_commit")
+        /// The body swallowed a failed statement, so the transaction could only roll back.
+        public static let transactionAborted = Code("transaction_aborted")
     }
 
     public var code: Code
@@ -34,6 +43,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public var serverMessage: String?
     /// A fixed, value-free explanation written by this module.
     public var reason: String?
+    /// The error this one reports on (for `.failedAfterCommit`, what the body threw). Only its
+    /// type appears in `description`, since its own text may carry values.
+    public var underlying: (any Error)?
 
     public init(
         _ code: Code, sqlState: SQLState? = nil, queryName: String? = nil, reason: String? = nil,
@@ -54,6 +66,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         if let table { parts.append("table: \(table)") }
         if let column { parts.append("column: \(column)") }
         if let reason { parts.append("reason: \(reason)") }
+        if let underlying { parts.append("underlying: \(type(of: underlying))") }
         return "PostgresError(\(parts.joined(separator: ", ")))"
     }
 }

@@ -10,7 +10,7 @@ import Synchronization
 /// `.reconnected`: NOTIFY is only a hint, and consumers keep polling as their backstop.
 public final class PostgresListener: Sendable {
     public let events: AsyncStream<PostgresListenerEvent>
-    private let loop: ListenerLoop
+    let loop: ListenerLoop
 
     private init(events: AsyncStream<PostgresListenerEvent>, loop: ListenerLoop) {
         self.events = events
@@ -30,7 +30,7 @@ public final class PostgresListener: Sendable {
         return PostgresListener(events: stream, loop: loop)
     }
 
-    /// Stops listening, closes the session and finishes `events`.
+    /// Stops listening, closes the session and finishes `events`. Safe to call more than once.
     public func stop() { loop.stop() }
 
     static func isValidChannel(_ channel: String) -> Bool {
@@ -39,15 +39,16 @@ public final class PostgresListener: Sendable {
     }
 }
 
-final class ListenerLoop: @unchecked Sendable {
-    // Invariant: `handle` is only touched by the listener thread once `start` is called;
-    // the other thread only writes to `wakeWrite` (a pipe, thread-safe) and sets `stopping`.
-    private var handle: OpaquePointer?
+/// The listener's thread and its wake-up pipe. The libpq handle lives on that thread's stack, so
+/// no other thread can reach it; other threads only set `stopping` and write to the pipe.
+final class ListenerLoop: Sendable {
     private let conninfo: String
     private let channels: [String]
     private let continuation: AsyncStream<PostgresListenerEvent>.Continuation
-    private let wakeRead: Int32
-    private let wakeWrite: Int32
+    /// Open for the loop's whole life and closed only in deinit, so a late `stop` can never
+    /// write to a descriptor number the process has since reused.
+    let wakeRead: Int32
+    let wakeWrite: Int32
     private let stopping = Atomic<Bool>(false)
 
     init(conninfo: String, channels: [String], continuation: AsyncStream<PostgresListenerEvent>.Continuation) throws {
@@ -60,63 +61,72 @@ final class ListenerLoop: @unchecked Sendable {
         wakeWrite = fds[1]
     }
 
+    deinit {
+        close(wakeRead)
+        close(wakeWrite)
+    }
+
     func start(reportingTo started: CheckedContinuation<Void, Error>) {
         let thread = Thread { [self] in
+            var handle: OpaquePointer?
             do {
-                try connect()
+                handle = try connect()
                 started.resume()
             } catch {
                 started.resume(throwing: error)
-                finish()
+                continuation.finish()
                 return
             }
-            run()
-            finish()
+            run(&handle)
+            if let handle { PQfinish(handle) }
+            continuation.finish()
         }
         thread.name = "occ.postgres.listener"
         thread.start()
     }
 
+    /// Idempotent: only the first call wakes the thread.
     func stop() {
-        stopping.store(true, ordering: .sequentiallyConsistent)
+        if stopping.exchange(true, ordering: .sequentiallyConsistent) { return }
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
     }
 
-    private func connect() throws {
-        let conn = withCStrings(["connect_timeout", "application_name", "dbname"]) { keys in
-            withCStrings(["10", "occ-listener", conninfo]) { values in PQconnectdbParams(keys, values, 1) }
+    /// A session LISTENing on every channel, or an error with nothing left open.
+    func connect() throws -> OpaquePointer {
+        let conn = try PostgresSession.connect(conninfo, applicationName: "occ-listener", queryName: "listen")
+        do {
+            for channel in channels {
+                // Channel names were validated to [a-z0-9_], so quoting makes them safe identifiers.
+                _ = try LibPQResult.consume(PQexec(conn, "LISTEN \"\(channel)\""), connection: conn, queryName: "listen")
+            }
+        } catch {
+            PQfinish(conn)
+            throw error
         }
-        guard let conn, PQstatus(conn) == CONNECTION_OK else {
-            let message = conn.flatMap { PQerrorMessage($0) }.map { String(cString: $0) }
-            if let conn { PQfinish(conn) }
-            throw PostgresError(.connectionFailed, queryName: "listen", reason: "could not connect", serverMessage: message)
-        }
-        PQsetNoticeProcessor(conn, { _, _ in }, nil)
-        for channel in channels {
-            // Channel names were validated to [a-z0-9_], so quoting makes them safe identifiers.
-            _ = try LibPQResult.consume(PQexec(conn, "LISTEN \"\(channel)\""), connection: conn, queryName: "listen")
-        }
-        handle = conn
+        return conn
     }
 
-    private func run() {
+    private func run(_ handle: inout OpaquePointer?) {
         while !stopping.load(ordering: .sequentiallyConsistent) {
-            guard let handle else { reconnect(); continue }
+            guard let open = handle else {
+                handle = reconnect()
+                continue
+            }
             var descriptors = [
-                pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0),
+                pollfd(fd: PQsocket(open), events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&descriptors, 2, 5_000)
             if ready < 0 && errno == EINTR { continue }
             if descriptors[1].revents != 0 { return }
             if descriptors[0].revents != 0 {
-                if PQconsumeInput(handle) == 0 || PQstatus(handle) != CONNECTION_OK {
-                    PQfinish(handle)
-                    self.handle = nil
+                if PQconsumeInput(open) == 0 || PQstatus(open) != CONNECTION_OK {
+                    PQfinish(open)
+                    handle = nil
                     continue
                 }
-                drainNotifications(handle)
+                drainNotifications(open)
             }
         }
     }
@@ -130,23 +140,17 @@ final class ListenerLoop: @unchecked Sendable {
         }
     }
 
-    private func reconnect() {
+    /// Retries with backoff until connected (reported as `.reconnected`) or stopped (nil).
+    private func reconnect() -> OpaquePointer? {
         var delay: useconds_t = 50_000
         while !stopping.load(ordering: .sequentiallyConsistent) {
-            if (try? connect()) != nil {
+            if let handle = try? connect() {
                 continuation.yield(.reconnected)
-                return
+                return handle
             }
             usleep(delay)
             delay = min(delay * 2, 2_000_000)
         }
-    }
-
-    private func finish() {
-        if let handle { PQfinish(handle) }
-        handle = nil
-        close(wakeRead)
-        close(wakeWrite)
-        continuation.finish()
+        return nil
     }
 }

@@ -37,6 +37,8 @@ struct AffinityTests {
     func nestedWorkAndCancellation() async throws {
         let db = try await TestDatabase.create(template: .empty)
         let pool = db.pool(maxConnections: 2)
+        let observer = try await db.connect()
+        let (pids, reportPID) = AsyncStream<Int>.makeStream()
         let lease = Task {
             try await pool.withConnection { outer in
                 try await outer.transaction { connection in
@@ -47,17 +49,22 @@ struct AffinityTests {
                 #expect(try inner?.decode(Int.self, "v") == 2)
                 let row = try await outer.query(PostgresQuery("count", "SELECT count(*) AS n FROM t")).single
                 #expect(try row?.decode(Int.self, "n") == 1)
+                reportPID.yield(try await ServerActivity.pid(of: outer))
                 try await outer.query(PostgresQuery("sleep", "SELECT pg_sleep(30)"))
             }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        var iterator = pids.makeAsyncIterator()
+        let pid = try #require(await iterator.next())
+        try await ServerActivity.waitUntilSleeping(pid: pid, observer: observer)
         let started = ContinuousClock.now
         lease.cancel()
         await #expect(throws: PostgresError.self) { try await lease.value }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Far below the statement's 30 s: the cancel ended it. Generous for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(25))
         // The cancelled connection went back to the pool in a usable state.
         let row = try await pool.query(PostgresQuery("one", "SELECT 1 AS v")).single
         #expect(try row?.decode(Int.self, "v") == 1)
         await pool.close()
+        await observer.close()
     }
 }

@@ -63,17 +63,22 @@ struct ErrorTests {
     func cancellation() async throws {
         let db = try await TestDatabase.create(template: .empty)
         let connection = try await db.connect()
+        let observer = try await db.connect()
+        let pid = try await ServerActivity.pid(of: connection)
         let started = ContinuousClock.now
         let task = Task { try await connection.query(PostgresQuery("sleep", "SELECT pg_sleep(30)")) }
-        try await Task.sleep(for: .milliseconds(200))
+        // Cancel only once the server runs the statement, so the cancel request reaches it mid-query.
+        try await ServerActivity.waitUntilSleeping(pid: pid, observer: observer)
         task.cancel()
         let error = try await #require(throws: PostgresError.self) { try await task.value }
         #expect(error.code == .cancelled)
         #expect(error.sqlState == .queryCanceled)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Far below the statement's 30 s: the cancel ended it. Generous for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(25))
         let one = try await connection.query(PostgresQuery("after_cancel", "SELECT 1 AS one")).single?.decode(Int.self, "one")
         #expect(one == 1)
         await connection.close()
+        await observer.close()
     }
 
     @Test("connecting to nowhere fails with connection_failed")

@@ -60,4 +60,29 @@ struct RoundTripTests {
         #expect(try row.decode(Date.self, "forever") == .distantFuture)
         await connection.close()
     }
+
+    @Test("a text parameter holding U+0000 is refused before anything is sent, naming $n and the query, not the value")
+    func nulInTextParameter() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await db.connect()
+        try await connection.execute("CREATE TABLE notes (id int, body text)", name: "create")
+        let insert = PostgresQuery("insert_note", "INSERT INTO notes VALUES ($1, $2)")
+        let error = try await #require(throws: PostgresError.self) {
+            try await connection.query(insert.binding(1, "secret\u{0}tail"))
+        }
+        #expect(error.code == .invalidParameter)
+        #expect(error.queryName == "insert_note")
+        #expect(error.description.contains("$2"))
+        #expect(!error.description.contains("secret") && error.serverMessage == nil)
+        // In a pipeline nothing of the batch is sent, and the session stays usable.
+        let piped = try await #require(throws: PostgresError.self) {
+            try await connection.pipeline([insert.binding(2, "fine"), insert.binding(3, ["a", "b\u{0}"])])
+        }
+        #expect(piped.code == .invalidParameter)
+        #expect(piped.description.contains("$2"))
+        #expect(await connection.isHealthy)
+        let count = try await connection.query(PostgresQuery("count", "SELECT count(*) AS n FROM notes")).single?.decode(Int.self, "n")
+        #expect(count == 0)
+        await connection.close()
+    }
 }

@@ -87,5 +87,105 @@ struct TransactionTests {
         await observer.close()
     }
 
+    @Test("a transaction inside a transaction is refused, and the outer one commits only at its own end")
+    func nestedTransactionIsRefused() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await PostgresConnection.connect(db.conninfo)
+        let observer = try await PostgresConnection.connect(db.conninfo)
+        try await connection.execute("CREATE TABLE t (v int)", name: "create")
+        let insert = PostgresQuery("insert", "INSERT INTO t VALUES ($1)")
+        let count = PostgresQuery("count", "SELECT count(*) AS n FROM t")
+        let seenInside = try await connection.transaction { tx in
+            try await tx.query(insert.binding(1))
+            let error = await #expect(throws: PostgresError.self) {
+                try await tx.transaction { inner in try await inner.query(insert.binding(2)) }
+            }
+            #expect(error?.code == .nestedTransaction)
+            try await tx.query(insert.binding(3))
+            // Nothing committed yet: the refused inner transaction did not end the outer one.
+            return try await observer.query(count).single?.decode(Int.self, "n")
+        }
+        #expect(seenInside == 0)
+        let all = PostgresQuery("all", "SELECT v FROM t ORDER BY v")
+        #expect(try await observer.query(all).map { try $0.decode(Int.self, "v") } == [1, 3])
+        // Nested before the outer transaction sent anything: still refused, and the outer one
+        // still opens with its own first statement and commits at its end.
+        let seenFirst = try await connection.transaction { tx in
+            let error = await #expect(throws: PostgresError.self) {
+                try await tx.transaction { inner in try await inner.query(insert.binding(4)) }
+            }
+            #expect(error?.code == .nestedTransaction)
+            try await tx.query(insert.binding(5))
+            return try await observer.query(count).single?.decode(Int.self, "n")
+        }
+        #expect(seenFirst == 2)
+        #expect(try await observer.query(all).map { try $0.decode(Int.self, "v") } == [1, 3, 5])
+        await connection.close()
+        await observer.close()
+    }
+
+    @Test("a transaction on a session the caller opened with BEGIN is refused and ends nothing")
+    func transactionAfterManualBegin() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await PostgresConnection.connect(db.conninfo)
+        let observer = try await PostgresConnection.connect(db.conninfo)
+        try await connection.execute("CREATE TABLE t (v int)", name: "create")
+        let insert = PostgresQuery("insert", "INSERT INTO t VALUES ($1)")
+        try await connection.execute("BEGIN", name: "manual_begin")
+        try await connection.query(insert.binding(1))
+        let error = try await #require(throws: PostgresError.self) {
+            try await connection.transaction { tx in try await tx.query(insert.binding(2)) }
+        }
+        #expect(error.code == .nestedTransaction)
+        let count = PostgresQuery("count", "SELECT count(*) AS n FROM t")
+        #expect(try await observer.query(count).single?.decode(Int.self, "n") == 0, "neither committed nor rolled back")
+        try await connection.execute("COMMIT", name: "manual_commit")
+        let values = try await observer.query(PostgresQuery("all", "SELECT v FROM t ORDER BY v")).map { try $0.decode(Int.self, "v") }
+        #expect(values == [1])
+        await connection.close()
+        await observer.close()
+    }
+
+    @Test("a body that throws after pipelineAndCommit reports failed_after_commit: the data is committed")
+    func failureAfterCommit() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await PostgresConnection.connect(db.conninfo)
+        let observer = try await PostgresConnection.connect(db.conninfo)
+        try await connection.execute("CREATE TABLE t (v int)", name: "create")
+        let insert = PostgresQuery("insert", "INSERT INTO t VALUES ($1)")
+        let error = try await #require(throws: PostgresError.self) {
+            try await connection.transaction { tx in
+                try await tx.query(insert.binding(1))
+                try await tx.pipelineAndCommit([insert.binding(2)])
+                throw Rollback()
+            }
+        }
+        #expect(error.code == .failedAfterCommit)
+        #expect(error.underlying is Rollback)
+        #expect(try await observer.query(PostgresQuery("count", "SELECT count(*) AS n FROM t")).single?.decode(Int.self, "n") == 2)
+        #expect(await connection.isHealthy)
+        await connection.close()
+        await observer.close()
+    }
+
+    @Test("a body that swallows a failed statement gets transaction_aborted, not a silent rollback")
+    func swallowedFailureIsReported() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await PostgresConnection.connect(db.conninfo)
+        try await connection.execute("CREATE TABLE t (v int PRIMARY KEY)", name: "create")
+        let insert = PostgresQuery("insert", "INSERT INTO t VALUES ($1)")
+        try await connection.query(insert.binding(1))
+        let error = try await #require(throws: PostgresError.self) {
+            try await connection.transaction { tx in
+                try await tx.query(insert.binding(2))
+                _ = try? await tx.query(insert.binding(1))
+            }
+        }
+        #expect(error.code == .transactionAborted)
+        #expect(try await connection.query(PostgresQuery("count", "SELECT count(*) AS n FROM t")).single?.decode(Int.self, "n") == 1)
+        #expect(await connection.isHealthy)
+        await connection.close()
+    }
+
     private struct Rollback: Error {}
 }
