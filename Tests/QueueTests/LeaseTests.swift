@@ -63,7 +63,7 @@ struct LeaseTests {
         await pool.close()
     }
 
-    @Test("operator cancel and discard act on waiting jobs only")
+    @Test("operator cancel and discard act on waiting jobs only, unless forced")
     func operatorCommands() async throws {
         let db = try await TestDatabase.create()
         let pool = db.pool()
@@ -72,15 +72,25 @@ struct LeaseTests {
         let b = try await queue.enqueue(Ping(n: 2))
         try await queue.cancel(id: a.id)
         try await queue.discard(id: b.id)
-        #expect(try await queue.list(state: "cancelled").map(\.id) == [a.id])
-        #expect(try await queue.list(state: "discarded").map(\.id) == [b.id])
+        #expect(try await queue.list(state: .cancelled).map(\.id) == [a.id])
+        #expect(try await queue.list(state: .discarded).map(\.id) == [b.id])
         let error = try await #require(throws: QueueError.self) { try await queue.cancel(id: a.id) }
         #expect(error.code == .wrongState)
         let c = try await queue.enqueue(Ping(n: 3))
-        _ = try await pool.query(JobQueries.claim.binding("default", 1, "w", "60 seconds"))
-        await #expect(throws: QueueError.self) { try await queue.cancel(id: c.id) }
+        let claimed = try #require(try await pool.query(JobQueries.claim.binding("default", 1, "w", "60 seconds")).map(JobRecord.init).first)
+        let running = try await #require(throws: QueueError.self) { try await queue.cancel(id: c.id) }
+        #expect(running.code == .running)
+        let unknown = try await #require(throws: QueueError.self) { try await queue.discard(id: 987_654) }
+        #expect(unknown.code == .notFound)
         let depth = try await queue.depth()
         #expect(depth.contains { $0.state == "running" && $0.count == 1 })
+        // Forced, the running job ends now, and its attempt can no longer complete it.
+        try await queue.cancel(id: c.id, force: true)
+        #expect(try await queue.list(state: .cancelled).map(\.id).sorted() == [a.id, c.id])
+        let refused = try await #require(throws: QueueError.self) {
+            try await pool.transaction { try await JobContext(record: claimed, workerID: "w").complete(on: $0) }
+        }
+        #expect(refused.code == .leaseLost)
         await pool.close()
     }
 }

@@ -23,7 +23,7 @@ struct WorkerTests {
         #expect(try row.decode(String.self, "first") == "bad input")
         // Replay from the dead-letter state runs it again with a fresh budget.
         let queue = JobQueue(pool: pool)
-        let dead = try await queue.list(state: "discarded")
+        let dead = try await queue.list(state: .discarded)
         try await queue.retry(id: dead[0].id)
         #expect(try await count(pool, "SELECT count(*)::int FROM occ_jobs WHERE state = 'available' AND attempt = 0") == 1)
         await pool.close()
