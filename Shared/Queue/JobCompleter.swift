@@ -5,11 +5,14 @@ import Synchronization
 /// flush moves them to history in one statement (at most `maxBatch` per statement). Idle, a
 /// completion is written at once. `complete` returns when the completion is durable, so a job
 /// counts against its queue's concurrency until then and running rows stay bounded.
+///
+/// A batch that cannot be written is retried (`OutcomeRetry`) for the worker's
+/// `outcomeRetryWindow`; its jobs stay in flight, and so keep their leases, meanwhile.
 final class JobCompleter: Sendable {
     private struct Pending {
         var ids: [Int64] = []
         var attempts: [Int] = []
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [CheckedContinuation<Bool, Never>] = []
     }
 
     private struct State {
@@ -19,18 +22,21 @@ final class JobCompleter: Sendable {
 
     static let maxBatch = 2000
     private let pool: PostgresPool
-    private let onError: @Sendable (Error) -> Void
+    private let retry: OutcomeRetry
+    private let onFailure: @Sendable (Error, Int) -> Void
     private let state = Mutex(State())
+    private let stopped = Atomic<Bool>(false)
 
-    init(pool: PostgresPool, onError: @escaping @Sendable (Error) -> Void) {
+    init(pool: PostgresPool, retryWindow: Duration, onFailure: @escaping @Sendable (Error, Int) -> Void) {
         self.pool = pool
-        self.onError = onError
+        self.retry = OutcomeRetry(window: retryWindow)
+        self.onFailure = onFailure
     }
 
-    /// Records the completion and waits until it is written (or given up on after retries, in
-    /// which case the job stays `running` and the rescuer returns it after its lease).
-    func complete(id: Int64, attempt: Int) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+    /// Records the completion and waits until it is written: true, or false once retries were
+    /// given up (the job then stays `running` until its lease lapses and the rescuer returns it).
+    func complete(id: Int64, attempt: Int) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let startFlush = state.withLock { state -> Bool in
                 state.pending.ids.append(id)
                 state.pending.attempts.append(attempt)
@@ -41,6 +47,11 @@ final class JobCompleter: Sendable {
             }
             if startFlush { Task.detached { await self.flushLoop() } }
         }
+    }
+
+    /// A hard stop: failed writes are no longer retried (each batch still gets one try).
+    func stopRetrying() {
+        stopped.store(true, ordering: .relaxed)
     }
 
     private func flushLoop() async {
@@ -60,21 +71,13 @@ final class JobCompleter: Sendable {
                 return batch
             }
             guard let batch else { return }
-            await write(batch.ids, batch.attempts)
-            batch.waiters.forEach { $0.resume() }
+            let written = await write(batch.ids, batch.attempts)
+            batch.waiters.forEach { $0.resume(returning: written) }
         }
     }
 
-    private func write(_ ids: [Int64], _ attempts: [Int]) async {
-        for attemptNumber in 1...5 {
-            do {
-                let keys = zip(ids, attempts).map { "\($0):\($1)" }
-                try await pool.query(JobQueries.completeMany.binding(ids, keys))
-                return
-            } catch {
-                onError(error)
-                try? await Task.sleep(for: .milliseconds(50 * attemptNumber))
-            }
-        }
+    private func write(_ ids: [Int64], _ attempts: [Int]) async -> Bool {
+        let query = JobQueries.completeMany.binding(ids, zip(ids, attempts).map { "\($0):\($1)" })
+        return await retry.run({ _ = try await pool.query(query) }, onFailure: onFailure, giveUp: { stopped.load(ordering: .relaxed) })
     }
 }

@@ -78,8 +78,12 @@ enum JobQueries {
 
     // MARK: leases
 
+    /// Extends the leases of the jobs this process has in flight ($2 ids, $3 "id:attempt" keys),
+    /// and no others: a row it still owns but gave up on must lapse so the rescuer returns it.
+    /// The attempt guard is the same join-free `= ANY` over keys as `completeMany`.
     static let heartbeat = PostgresQuery("jobs_heartbeat", """
-        UPDATE occ_jobs SET lease_expires_at = now() + $2::interval WHERE state = 'running' AND attempted_by = $1
+        UPDATE occ_jobs SET lease_expires_at = now() + $4::interval
+        WHERE id = ANY($2::int8[]) AND state = 'running' AND attempted_by = $1 AND (id || ':' || attempt) = ANY($3::text[])
         """)
     /// Returns expired-lease jobs with attempts left to the queue; the attempt must still match
     /// what was seen, so a job that finished meanwhile is never touched.

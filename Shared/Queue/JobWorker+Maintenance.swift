@@ -14,16 +14,20 @@ extension JobWorker {
     /// Heartbeat, rescue, prune and settings refresh, each on its own interval, until cancelled.
     func maintain() async {
         let clock = ContinuousClock()
-        var lastHeartbeat = clock.now, lastRescue = clock.now - configuration.rescueInterval
+        var lastHeartbeat = clock.now, heartbeatFailed = false, lastRescue = clock.now - configuration.rescueInterval
         var lastPrune = clock.now - configuration.pruneInterval, lastSettings = clock.now - .seconds(3600)
         var lastPeriodic = clock.now - .seconds(3600)
         let tick = min(configuration.heartbeatInterval, configuration.rescueInterval, configuration.pollInterval, .seconds(1))
         while !Task.isCancelled {
             let now = clock.now
             do {
-                if now - lastHeartbeat >= configuration.heartbeatInterval {
+                // After a failure (a restarting server) the next tick tries again: leases held
+                // through an outage must be renewed before any rescuer can take them.
+                if heartbeatFailed || now - lastHeartbeat >= configuration.heartbeatInterval {
                     lastHeartbeat = now
-                    try await pool.query(JobQueries.heartbeat.binding(configuration.workerID, intervalText(configuration.leaseDuration)))
+                    heartbeatFailed = true
+                    try await heartbeat()
+                    heartbeatFailed = false
                 }
                 if now - lastSettings >= configuration.pollInterval {
                     lastSettings = now
@@ -52,6 +56,13 @@ extension JobWorker {
         }
     }
 
+    /// Extends the leases of the jobs in flight in this process, and only those.
+    func heartbeat() async throws {
+        let (ids, keys) = inFlight.heartbeatKeys
+        guard !ids.isEmpty else { return }
+        try await pool.query(JobQueries.heartbeat.binding(configuration.workerID, ids, keys, intervalText(configuration.leaseDuration)))
+    }
+
     /// Returns expired-lease jobs to the queue (or discards them on their last attempt).
     func rescue() async throws -> Int {
         let returned = try await pool.query(JobQueries.rescue).affectedRows
@@ -61,7 +72,7 @@ extension JobWorker {
 
     /// Inserts each periodic job whose time has come, claiming the run and inserting the job in
     /// one transaction so that exactly one process does it.
-    private func enqueueDuePeriodicJobs() async throws {
+    func enqueueDuePeriodicJobs() async throws {
         let queue = JobQueue(pool: pool)
         for periodic in configuration.periodic {
             try await pool.transaction { connection in

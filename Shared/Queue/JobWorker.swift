@@ -17,6 +17,7 @@ public final class JobWorker: Service {
     let completer: JobCompleter
     let signals: [String: WakeSignal]
     let counters: JobWorkerCounters
+    let inFlight = JobsInFlight()
     let settings = Mutex<[String: QueueSettings]>([:])
     private let stopping = Atomic<Bool>(false)
     private let started = Atomic<Bool>(false)
@@ -28,11 +29,14 @@ public final class JobWorker: Service {
         self.registry = registry
         self.configuration = configuration
         self.logger = logger.with(["worker_id": configuration.workerID])
-        self.completer = JobCompleter(pool: pool) { error in
-            logger.error("could not write job completions", ["error": "\(error)"])
+        let counters = JobWorkerCounters(metrics: metrics)
+        let completerLogger = self.logger
+        self.completer = JobCompleter(pool: pool, retryWindow: configuration.outcomeRetryWindow) { error, tries in
+            counters.outcomeWriteFailed()
+            completerLogger.log(tries == 1 ? .warning : .debug, "could not write job completions; retrying", ["error": "\(error)", "try": "\(tries)"])
         }
         self.signals = configuration.queues.keys.reduce(into: [:]) { $0[$1] = WakeSignal() }
-        self.counters = JobWorkerCounters(metrics: metrics)
+        self.counters = counters
     }
 
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
@@ -65,11 +69,16 @@ public final class JobWorker: Service {
                 group.addTask { await self.forwardNotifications(listener) }
             }
             group.addTask { await self.maintain() }
-            await withTaskGroup(of: Void.self) { producers in
-                for (queue, limit) in configuration.queues {
-                    producers.addTask { await self.produce(queue: queue, limit: max(1, limit)) }
+            await withTaskCancellationHandler {
+                await withTaskGroup(of: Void.self) { producers in
+                    for (queue, limit) in configuration.queues {
+                        producers.addTask { await self.produce(queue: queue, limit: max(1, limit)) }
+                    }
+                    started.store(true, ordering: .relaxed)
                 }
-                started.store(true, ordering: .relaxed)
+            } onCancel: {
+                // Hard stop: outcomes get one try each; `releaseUnfinished` returns the rest.
+                self.completer.stopRetrying()
             }
             // Producers have drained (or were cancelled): stop the helpers.
             listener?.stop()

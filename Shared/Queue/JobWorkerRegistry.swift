@@ -1,46 +1,26 @@
-import Postgres
-
-/// What a worker hands its handler: the job, and the means to finish it transactionally.
-public struct JobContext: Sendable {
-    public let record: JobRecord
-    public let workerID: String
-
-    /// Completes the job inside the caller's transaction, so that domain writes, the next stage's
-    /// enqueue and this completion commit together. Throws `.leaseLost` if the job is no longer
-    /// this attempt's (rescued or cancelled meanwhile): the caller's transaction must roll back.
-    /// Return `.completedInTransaction` from the handler afterwards.
-    public func complete(on connection: PostgresConnection) async throws {
-        try verifyCompleted(try await connection.query(completionStatement))
-    }
-
-    /// What `complete(on:)` runs, for handlers that pipeline it with their last writes; hand its
-    /// result to `verifyCompleted(_:)` before committing.
-    public var completionStatement: PostgresQuery {
-        JobQueries.completeOne.binding(record.id, record.attempt)
-    }
-
-    /// Throws `.leaseLost` unless `rows` (the result of `completionStatement`) completed the job.
-    public func verifyCompleted(_ rows: PostgresRows) throws {
-        guard rows.affectedRows == 1 else {
-            throw QueueError(.leaseLost, jobID: record.id, reason: "job is no longer held by this attempt")
-        }
-    }
-}
-
-/// Maps job kinds to handlers; handlers return an outcome or throw (which means retry).
+/// Maps job kinds to handlers, and to how long each may run; handlers return an outcome or
+/// throw (which means retry).
 public struct JobWorkerRegistry: Sendable {
     public typealias Handler = @Sendable (JobContext) async throws -> JobOutcome
     private(set) var handlers: [String: Handler] = [:]
+    private(set) var timeouts: [String: Duration] = [:]
 
     public init() {}
 
-    /// Registers the handler for `Args.kind`; the arguments arrive decoded.
-    public mutating func register<Args: JobArgs>(_ type: Args.Type, _ handler: @escaping @Sendable (Args, JobContext) async throws -> JobOutcome) {
+    /// Registers the handler for `Args.kind`; the arguments arrive decoded. A handler running
+    /// longer than `timeout` (nil: the worker's `jobTimeout`) is cancelled and its attempt
+    /// recorded as a retry.
+    public mutating func register<Args: JobArgs>(
+        _ type: Args.Type, timeout: Duration? = nil,
+        _ handler: @escaping @Sendable (Args, JobContext) async throws -> JobOutcome
+    ) {
         handlers[Args.kind] = { context in
             try await handler(try context.record.args(as: Args.self), context)
         }
+        timeouts[Args.kind] = timeout
     }
 
     func handler(for kind: String) -> Handler? { handlers[kind] }
+    func timeout(for kind: String) -> Duration? { timeouts[kind] }
     var kinds: [String] { handlers.keys.sorted() }
 }

@@ -10,6 +10,8 @@ public struct QueueError: Error, Sendable, CustomStringConvertible {
         public static let leaseLost = Code("lease_lost")
         public static let notFound = Code("not_found")
         public static let wrongState = Code("wrong_state")
+        /// The job is running: the operator action asked for needs to be forced.
+        public static let running = Code("running")
         public static let unknownKind = Code("unknown_kind")
         public static let undecodableArgs = Code("undecodable_args")
     }

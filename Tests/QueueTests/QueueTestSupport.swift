@@ -40,10 +40,11 @@ func fastConfiguration(_ queues: [String: Int] = ["default": 10]) -> JobWorker.C
 /// Runs a worker while `body` executes, then shuts it down gracefully.
 func withWorker<T: Sendable>(
     _ db: TestDatabase, registry: JobWorkerRegistry, configuration: JobWorker.Configuration,
-    _ body: (JobWorker) async throws -> T
+    metrics: MetricsRegistry? = nil, _ body: (JobWorker) async throws -> T
 ) async throws -> T {
     let pool = db.pool(maxConnections: 6)
-    let worker = JobWorker(pool: pool, conninfo: db.conninfo, registry: registry, configuration: configuration, logger: quietLogger())
+    let worker = JobWorker(pool: pool, conninfo: db.conninfo, registry: registry, configuration: configuration,
+                           logger: quietLogger(), metrics: metrics)
     let running = Task { try await worker.run() }
     do {
         guard try await eventually(within: .seconds(30), { worker.isReady }) else { throw WorkerDidNotStart() }
@@ -60,7 +61,8 @@ func withWorker<T: Sendable>(
     }
 }
 
-/// Polls `condition` every 20 ms until true or the deadline passes; returns whether it became true.
+/// Polls `condition` every 20 ms (a wait for database state, which no signal announces; tests
+/// order their own concurrent steps with `TestSignal`) until true or the deadline passes; returns whether it became true.
 func eventually(within limit: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
@@ -75,3 +77,38 @@ func count(_ pool: PostgresPool, _ sql: String, _ binds: [any PostgresEncodable]
 }
 
 struct WorkerDidNotStart: Error {}
+
+/// Cuts a test database off as a server restart would: no new sessions, and every open one
+/// (pooled, listening, mid-transaction) terminated; `end` lets sessions in again.
+enum DatabaseOutage {
+    static func begin(_ db: TestDatabase) async throws {
+        try await asAdmin(db) { admin in
+            // An identifier cannot be a parameter; test database names are built from digits.
+            try await admin.execute("ALTER DATABASE \(db.name) ALLOW_CONNECTIONS false", name: "test_block_database")
+            // The two-argument form waits until each session has ended.
+            try await admin.query(PostgresQuery("test_terminate_sessions", """
+                SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity WHERE datname = $1
+                """, [db.name]))
+        }
+    }
+
+    static func end(_ db: TestDatabase) async throws {
+        try await asAdmin(db) { try await $0.execute("ALTER DATABASE \(db.name) ALLOW_CONNECTIONS true", name: "test_unblock_database") }
+    }
+
+    private static func asAdmin(_ db: TestDatabase, _ body: (PostgresConnection) async throws -> Void) async throws {
+        let admin = try await PostgresConnection.connect(db.cluster.conninfo(), applicationName: "occ-test-admin")
+        do {
+            try await body(admin)
+            await admin.close()
+        } catch {
+            await admin.close()
+            throw error
+        }
+    }
+}
+
+/// The value of a worker counter in `metrics`.
+func counterValue(_ metrics: MetricsRegistry, _ name: String) -> Double {
+    metrics.counter(name, help: "").value
+}
