@@ -11,7 +11,8 @@
 /// Service logins: 15 s per statement, 30 s idle inside a transaction, 10 s waiting for a lock.
 /// The operator's login runs long reads (reports, audit verification): no statement limit,
 /// 10 minutes idle in a transaction, 30 s for a lock. A login the migrating role may not alter
-/// (PostgreSQL 16+: without ADMIN OPTION on it) is skipped with a warning naming it.
+/// (PostgreSQL 16+: without ADMIN OPTION on it) is skipped with a warning naming it; one that a
+/// concurrent migration of another database on the same server is altering is left to that one.
 enum Migration0005Timeouts {
     static let sql = """
         DO $$
@@ -42,9 +43,14 @@ enum Migration0005Timeouts {
                     LOOP
                         EXECUTE format('ALTER ROLE %I SET %I = %L', login.rolname, setting.name, setting.value);
                     END LOOP;
-                EXCEPTION WHEN insufficient_privilege THEN
-                    RAISE WARNING 'login % lacks session time limits (not allowed to alter it): run deploy/postgres/roles.sql for it',
-                        login.rolname;
+                EXCEPTION
+                    WHEN insufficient_privilege THEN
+                        RAISE WARNING 'login % lacks session time limits (not allowed to alter it): run deploy/postgres/roles.sql for it',
+                            login.rolname;
+                    -- Logins are cluster-wide: another database's migration on the same server may be
+                    -- setting the same limits at this moment ("tuple concurrently updated" is XX000).
+                    WHEN unique_violation OR internal_error THEN
+                        NULL;
                 END;
             END LOOP;
         END

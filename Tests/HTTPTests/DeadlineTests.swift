@@ -6,6 +6,12 @@ import Synchronization
 import Testing
 
 @Suite struct DeadlineTests {
+    /// A client that waits far longer than any deadline here: a missing 503 still fails the test,
+    /// while a machine loaded by parallel builds does not.
+    static func client(_ server: TestServer) -> HTTPClient {
+        HTTPClient(port: server.port, timeout: .seconds(60))
+    }
+
     /// Asserts the deadline's answer: 503, `Retry-After`, a problem body.
     func expectDeadlineAnswer(_ response: ClientResponse) throws {
         #expect(response.status == .serviceUnavailable)
@@ -31,7 +37,7 @@ import Testing
             }
             router.get("/hello") { _ in .text("hello") }
         }) { server in
-            let client = server.client()
+            let client = Self.client(server)
             try expectDeadlineAnswer(try await client.get("/forever"))
             for await _ in cancelled { break }
             // The same kept-alive connection serves the next request normally.
@@ -56,7 +62,7 @@ import Testing
                 return .text("late")
             }
         }) { server in
-            try expectDeadlineAnswer(try await server.client().get("/blocking"))
+            try expectDeadlineAnswer(try await Self.client(server).get("/blocking"))
             #expect(released.withLock { $0 })
         }
     }
@@ -68,7 +74,7 @@ import Testing
                 return .text("never")
             }
         }) { server in
-            try expectDeadlineAnswer(try await server.client().get("/quick"))
+            try expectDeadlineAnswer(try await Self.client(server).get("/quick"))
         }
     }
 
@@ -80,7 +86,7 @@ import Testing
                 return .text("done")
             }
         }) { server in
-            let response = try await server.client().send(.post, "/upload")
+            let response = try await Self.client(server).send(.post, "/upload")
             #expect(response.status == .ok)
             #expect(response.text == "done")
         }
