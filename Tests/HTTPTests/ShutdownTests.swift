@@ -4,13 +4,13 @@ import Synchronization
 import Testing
 
 @Suite struct ShutdownTests {
-    /// A route that signals when it has started, then takes a while.
-    static func slowRoutes(started: AsyncStream<Void>.Continuation) -> (Router) -> Void {
+    /// A route that signals when it has started, then answers once `finish` is signalled.
+    static func slowRoutes(started: AsyncStream<Void>.Continuation, finish: AsyncStream<Void>) -> (Router) -> Void {
         { router in
             router.get("/hello") { _ in .text("hello") }
             router.get("/slow") { _ in
                 started.yield()
-                try await Task.sleep(for: .milliseconds(300))
+                for await _ in finish { break }
                 return .text("finished")
             }
         }
@@ -18,7 +18,8 @@ import Testing
 
     @Test func finishesInFlightRequestsThenStops() async throws {
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
-        let server = try TestServer.start(routes: Self.slowRoutes(started: signal))
+        let (finish, release) = AsyncStream.makeStream(of: Void.self)
+        let server = try TestServer.start(routes: Self.slowRoutes(started: signal, finish: finish))
         let busy = try await server.connect()
         let idle = try await server.connect()
         await idle.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -27,6 +28,8 @@ import Testing
         for await _ in started { break }
         server.server.shutdown()
         #expect(await idle.closes(within: .seconds(1)))
+        // Still in flight while the idle connection was closed: only now may it finish.
+        release.yield()
         let response = try await busy.response()
         #expect(response.text == "finished")
         #expect(response.headers["Connection"] == "close")

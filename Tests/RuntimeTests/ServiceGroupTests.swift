@@ -10,7 +10,7 @@ import Testing
         let services = ["db", "queue", "http"].map { PoliteService(name: $0, log: log, stopDelay: .milliseconds(10)) }
         let group = ServiceGroup(services: services, signals: [], logger: logger)
         let running = Task { try await group.run() }
-        while log.events.count < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        await log.waitFor(count: 3)
         group.triggerGracefulShutdown()
         try await running.value
         #expect(Array(log.events.dropFirst(3)) == [
@@ -20,7 +20,7 @@ import Testing
 
     @Test func shutsEveryoneDownWhenOneServiceFails() async throws {
         let log = EventLog()
-        let group = ServiceGroup(services: [PoliteService(name: "a", log: log), FailingService()], signals: [], logger: logger)
+        let group = ServiceGroup(services: [PoliteService(name: "a", log: log), FailingService(log: log)], signals: [], logger: logger)
         await #expect(throws: FailingService.Failure.self) { try await group.run() }
         #expect(log.events == ["start a", "stopping a", "stopped a"])
     }
@@ -44,7 +44,7 @@ import Testing
         let log = EventLog()
         let group = ServiceGroup(services: [PoliteService(name: "a", log: log)], signals: [SIGUSR2], logger: logger)
         let running = Task { try await group.run() }
-        while log.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        await log.waitFor(count: 1)
         // The dispatch source may not be armed the instant the service starts: repeat until the group reacts.
         while log.events.count < 2 {
             kill(getpid(), SIGUSR2)
@@ -67,7 +67,7 @@ import Testing
         }
         let group = ServiceGroup(services: [Probe(log: log)], signals: [], logger: logger)
         let running = Task { try await group.run() }
-        while log.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        await log.waitFor(count: 1)
         group.triggerGracefulShutdown()
         try await running.value
         #expect(log.events == ["before: false", "after: true"])

@@ -26,7 +26,7 @@ public struct EnrichmentService: Sendable {
             try await pool.withConnection { try await handler.enrich(args, context: context, on: $0) }
         }
         worker = JobWorker(
-            pool: pool, conninfo: environment.databaseURL, registry: registry,
+            pool: pool, conninfo: environment.conninfo, registry: registry,
             configuration: settings.worker,
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)

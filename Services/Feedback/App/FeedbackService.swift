@@ -21,7 +21,7 @@ public struct FeedbackService: Sendable {
             try await pool.withConnection { try await handler.deliver(args, context: context, on: $0) }
         }
         worker = JobWorker(
-            pool: pool, conninfo: environment.databaseURL, registry: registry,
+            pool: pool, conninfo: environment.conninfo, registry: registry,
             configuration: JobWorker.Configuration(queues: [DeliverFeedback.queue: settings.concurrency]),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)

@@ -22,7 +22,7 @@ public struct TaskingService: Sendable {
             try await pool.withConnection { try await handler.task(args, context: context, on: $0) }
         }
         worker = JobWorker(
-            pool: pool, conninfo: environment.databaseURL, registry: registry,
+            pool: pool, conninfo: environment.conninfo, registry: registry,
             configuration: JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency]),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)

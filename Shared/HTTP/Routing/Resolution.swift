@@ -15,4 +15,16 @@ struct Resolution: Sendable {
         guard case .matched(let route, _) = outcome else { return nil }
         return route.maxBodyBytes
     }
+
+    /// The matched route's own request timeout, if it set one.
+    var timeout: Duration? {
+        guard case .matched(let route, _) = outcome else { return nil }
+        return route.timeout
+    }
+
+    /// The matched route's pattern, for logs (never the raw path, which can carry identifiers).
+    var routeDescription: String? {
+        guard case .matched(let route, _) = outcome else { return nil }
+        return route.pattern.description
+    }
 }

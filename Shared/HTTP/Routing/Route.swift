@@ -7,5 +7,7 @@ struct Route: Sendable {
     let pattern: RoutePattern
     let middleware: [any Middleware]
     let maxBodyBytes: Int?
+    /// Overrides the server's request timeout (e.g. for a long streaming upload).
+    let timeout: Duration?
     let handler: RouteHandler
 }

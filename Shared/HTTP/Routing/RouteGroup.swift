@@ -4,8 +4,8 @@ public struct RouteGroup: RouteBuilder, Sendable {
     let prefix: String
     let middleware: [any Middleware]
 
-    public func on(_ method: HTTPMethod, _ path: String, maxBodyBytes: Int? = nil, _ handler: @escaping RouteHandler) {
-        router.register(method, prefix + "/" + path, middleware: middleware, maxBodyBytes: maxBodyBytes, handler)
+    public func on(_ method: HTTPMethod, _ path: String, maxBodyBytes: Int?, timeout: Duration?, _ handler: @escaping RouteHandler) {
+        router.register(method, prefix + "/" + path, middleware: middleware, maxBodyBytes: maxBodyBytes, timeout: timeout, handler)
     }
 
     public func group(_ prefix: String, middleware: [any Middleware] = []) -> RouteGroup {

@@ -38,7 +38,8 @@ extension Router {
         }
     }
 
-    /// The response an error becomes; anything unexpected is logged and answered with a bare 500.
+    /// The response an error becomes (through the error mappings for errors that are not
+    /// `HTTPResponseError`s); anything unexpected is logged and answered with a bare 500.
     func response(for error: any Error, request: Request) -> Response {
         switch error {
         case let error as any HTTPResponseError:
@@ -47,8 +48,10 @@ extension Router {
         case let error as DecodingError:
             return HTTPError(decoding: error).response()
         default:
-            log(error, request: request)
-            return HTTPError(.internalServerError).response()
+            let mapped = errorMappings.lazy.compactMap { $0(error) }.first
+            // The original error is logged: it says more than the response it became.
+            if (mapped?.status.code ?? 500) >= 500 { log(error, request: request) }
+            return mapped?.response() ?? HTTPError(.internalServerError).response()
         }
     }
 

@@ -1,6 +1,9 @@
 import Runtime
 import Synchronization
 
+/// Turns an error a handler threw into the response it should become, or `nil` to leave it to others.
+public typealias ErrorMapping = @Sendable (any Error) -> (any HTTPResponseError)?
+
 /// Maps method and path to a handler, runs middleware around it and turns errors into problem responses.
 ///
 /// Literal segments win over `{parameters}`; a known path with the wrong method is a 405 with `Allow`;
@@ -9,6 +12,7 @@ public final class Router: RouteBuilder, Sendable {
     private struct State {
         var routes: [Route] = []
         var middleware: [any Middleware] = []
+        var errorMappings: [ErrorMapping] = []
     }
 
     private let state = Mutex(State())
@@ -24,8 +28,18 @@ public final class Router: RouteBuilder, Sendable {
         state.withLock { $0.middleware.append(middleware) }
     }
 
-    public func on(_ method: HTTPMethod, _ path: String, maxBodyBytes: Int? = nil, _ handler: @escaping RouteHandler) {
-        register(method, path, middleware: [], maxBodyBytes: maxBodyBytes, handler)
+    /// Adds a translation for errors that are not `HTTPResponseError`s, e.g. a lower layer's
+    /// "unavailable" errors into 503s; the first mapping that returns non-nil wins.
+    public func add(errorMapping: @escaping ErrorMapping) {
+        state.withLock { $0.errorMappings.append(errorMapping) }
+    }
+
+    var errorMappings: [ErrorMapping] {
+        state.withLock { $0.errorMappings }
+    }
+
+    public func on(_ method: HTTPMethod, _ path: String, maxBodyBytes: Int?, timeout: Duration?, _ handler: @escaping RouteHandler) {
+        register(method, path, middleware: [], maxBodyBytes: maxBodyBytes, timeout: timeout, handler)
     }
 
     public func group(_ prefix: String, middleware: [any Middleware] = []) -> RouteGroup {
@@ -34,10 +48,10 @@ public final class Router: RouteBuilder, Sendable {
 
     func register(
         _ method: HTTPMethod, _ path: String, middleware: [any Middleware], maxBodyBytes: Int?,
-        _ handler: @escaping RouteHandler
+        timeout: Duration?, _ handler: @escaping RouteHandler
     ) {
         let route = Route(method: method, pattern: RoutePattern(path), middleware: middleware,
-                          maxBodyBytes: maxBodyBytes, handler: handler)
+                          maxBodyBytes: maxBodyBytes, timeout: timeout, handler: handler)
         state.withLock { $0.routes.append(route) }
     }
 

@@ -15,12 +15,19 @@ extension Connection {
             exchange.post(.respond(await router.respond(to: request, resolution: resolution)))
         }
         handle.begin(exchange, task: task)
-        defer { handle.end() }
+        let timeout = resolution.timeout ?? configuration.requestTimeout
+        let deadline = armDeadline(after: timeout, exchange: exchange, task: task)
+        defer {
+            core.deadlines.disarm(deadline)
+            handle.end()
+        }
         var reading = BodyReading(
             decoder: BodyDecoder(framing: framing.body, limit: limit, maxTrailerBytes: configuration.maxHeaderBytes,
                                  readTimeout: configuration.readTimeout),
             awaitingContinue: framing.expectContinue)
-        guard let response = awaitResponse(from: exchange, reading: &reading) else { return false }
+        guard let response = awaitResponse(from: exchange, reading: &reading, expired: {
+            deadlineExceeded(head, route: resolution.routeDescription, timeout: timeout)
+        }) else { return false }
         let bodyRead = finish(&reading)
         let keepAlive = framing.keepAlive && !core.state.isDraining && bodyRead
         guard write(response, includeBody: head.method != .head, version: head.version, keepAlive: keepAlive) else {
@@ -43,8 +50,11 @@ extension Connection {
                        version: head.version, remoteAddress: remoteAddress)
     }
 
-    /// Serves the handler's body reads until it responds; `nil` if the connection is being force-closed.
-    private func awaitResponse(from exchange: Exchange, reading: inout BodyReading) -> Response? {
+    /// Serves the handler's body reads until it responds or its deadline passes (then `expired()`
+    /// answers); `nil` if the connection is being force-closed.
+    private func awaitResponse(
+        from exchange: Exchange, reading: inout BodyReading, expired: () -> Response
+    ) -> Response? {
         defer { exchange.close() }
         while true {
             switch exchange.take() {
@@ -54,6 +64,8 @@ extension Connection {
                 continuation.resume(with: Result { () throws(HTTPError) in try read(&reading) })
             case .respond(let response):
                 return response
+            case .expire:
+                return expired()
             case .abort:
                 return nil
             }

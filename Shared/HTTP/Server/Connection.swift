@@ -24,9 +24,10 @@ final class Connection {
         handle.socket.setNoDelay()
         core.instruments?.active.increment()
         defer {
-            handle.close()
-            core.instruments?.active.decrement()
+            // The slot is freed before the socket closes: a client that saw the close may connect again at once.
             core.state.connectionEnded(handle.id)
+            core.instruments?.active.decrement()
+            handle.close()
         }
         while serveNextRequest() {
             requestsServed += 1

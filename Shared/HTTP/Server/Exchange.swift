@@ -13,6 +13,8 @@ final class Exchange: BodySource, TaskExecutor {
         case job(UnownedJob)
         case read(CheckedContinuation<[UInt8]?, any Error>)
         case respond(Response)
+        /// The request timeout passed: answer 503 now (the handler is being cancelled).
+        case expire
         case abort
     }
 
@@ -59,7 +61,7 @@ final class Exchange: BodySource, TaskExecutor {
         switch command {
         case .job(let job): globalConcurrentExecutor.enqueue(job)
         case .read(let continuation): continuation.resume(throwing: Exchange.finished)
-        case .respond, .abort: break
+        case .respond, .expire, .abort: break
         }
     }
 

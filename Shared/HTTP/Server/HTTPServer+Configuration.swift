@@ -23,6 +23,9 @@ extension HTTPServer {
         public var readTimeout: Duration = .seconds(30)
         /// Time allowed to write a response to a slow reader.
         public var writeTimeout: Duration = .seconds(30)
+        /// Time a handler has to answer, from the end of the request head (routes may set their own).
+        /// Past it the handler is cancelled and the client gets a 503 with `Retry-After`.
+        public var requestTimeout: Duration = .seconds(30)
         /// Open connections allowed at once; further connections get a 503 and are closed.
         public var maxConnections: Int = 512
         /// How long to keep reading (and discarding) after answering a request we will not continue with.
@@ -35,7 +38,8 @@ extension HTTPServer {
         }
 
         /// Settings from `HTTP_HOST`, `HTTP_PORT`, `HTTP_MAX_BODY_BYTES`, `HTTP_MAX_CONNECTIONS`,
-        /// `HTTP_HEADER_TIMEOUT`, `HTTP_IDLE_TIMEOUT`, `HTTP_READ_TIMEOUT` and `HTTP_WRITE_TIMEOUT`.
+        /// `HTTP_HEADER_TIMEOUT`, `HTTP_IDLE_TIMEOUT`, `HTTP_READ_TIMEOUT`, `HTTP_WRITE_TIMEOUT`
+        /// and `HTTP_REQUEST_TIMEOUT`.
         public init(config: Config, defaultPort: Int = 8080) throws {
             self.init(host: try config.string("HTTP_HOST", default: "0.0.0.0"),
                       port: try config.int("HTTP_PORT", default: defaultPort, in: 0...65535))
@@ -45,6 +49,10 @@ extension HTTPServer {
             idleTimeout = try config.duration("HTTP_IDLE_TIMEOUT", default: idleTimeout)
             readTimeout = try config.duration("HTTP_READ_TIMEOUT", default: readTimeout)
             writeTimeout = try config.duration("HTTP_WRITE_TIMEOUT", default: writeTimeout)
+            requestTimeout = try config.duration("HTTP_REQUEST_TIMEOUT", default: requestTimeout)
+            guard requestTimeout > .zero else {
+                throw ConfigError.invalid(key: "HTTP_REQUEST_TIMEOUT", expected: "a positive duration", value: config.raw("HTTP_REQUEST_TIMEOUT") ?? "")
+            }
         }
 
         var headLimits: HeadLimits {

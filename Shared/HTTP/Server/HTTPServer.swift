@@ -19,7 +19,8 @@ public final class HTTPServer: Service {
     ) {
         self.configuration = configuration
         core = ServerCore(configuration: configuration, router: router, logger: logger, state: ServerState(),
-                          wake: WakePipe(), instruments: metrics.map(ServerInstruments.init(registry:)))
+                          wake: WakePipe(), instruments: metrics.map(ServerInstruments.init(registry:)),
+                          deadlines: DeadlineTimer())
     }
 
     /// Binds the listening socket now (idempotent) and returns the port, which is useful with port 0.
@@ -56,6 +57,7 @@ public final class HTTPServer: Service {
         } onGracefulShutdown: {
             self.shutdown()
         }
+        core.deadlines.stop()
         core.logger.info("stopped", ["address": address])
     }
 

@@ -8,4 +8,5 @@ struct ServerCore: Sendable {
     let state: ServerState
     let wake: WakePipe
     let instruments: ServerInstruments?
+    let deadlines: DeadlineTimer
 }

@@ -30,10 +30,17 @@ public final class GroupCommit<Input: Sendable, Output: Sendable>: Sendable {
     private let maxBatch: Int
     private let maxConcurrentBatches: Int
     private let write: Write
+    private let onQueued: @Sendable (Input) -> Void
 
-    public init(maxBatch: Int, maxConcurrentBatches: Int, write: @escaping Write) {
+    /// `onQueued` sees each item that has to wait for a later batch, once it is queued (a hook for
+    /// instrumentation and for tests that must know a submission is waiting).
+    public init(
+        maxBatch: Int, maxConcurrentBatches: Int, onQueued: @escaping @Sendable (Input) -> Void = { _ in },
+        write: @escaping Write
+    ) {
         self.maxBatch = max(1, maxBatch)
         self.maxConcurrentBatches = max(1, maxConcurrentBatches)
+        self.onQueued = onQueued
         self.write = write
     }
 
@@ -48,7 +55,7 @@ public final class GroupCommit<Input: Sendable, Output: Sendable>: Sendable {
                 state.waiting.append(Waiter(input: input, continuation: continuation))
                 return false
             }
-            if leadNow { continuation.resume(returning: .lead) }
+            if leadNow { continuation.resume(returning: .lead) } else { onQueued(input) }
         }
         switch turn {
         case .done(let result): return try result.get()

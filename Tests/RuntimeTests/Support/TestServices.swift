@@ -1,15 +1,38 @@
 import Runtime
 import Synchronization
 
-/// Records lifecycle events from several services, in order.
+/// Records lifecycle events from several services, in order, and lets tests wait for them.
 final class EventLog: Sendable {
-    private let storage = Mutex<[String]>([])
-
-    func record(_ event: String) {
-        storage.withLock { $0.append(event) }
+    private struct State {
+        var events: [String] = []
+        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    var events: [String] { storage.withLock { $0 } }
+    private let storage = Mutex(State())
+
+    func record(_ event: String) {
+        let ready = storage.withLock { state in
+            state.events.append(event)
+            let count = state.events.count
+            defer { state.waiters.removeAll { $0.count <= count } }
+            return state.waiters.filter { $0.count <= count }.map(\.continuation)
+        }
+        ready.forEach { $0.resume() }
+    }
+
+    var events: [String] { storage.withLock { $0.events } }
+
+    /// Returns once at least `count` events have been recorded.
+    func waitFor(count: Int) async {
+        await withCheckedContinuation { continuation in
+            let now = storage.withLock { state in
+                if state.events.count >= count { return true }
+                state.waiters.append((count, continuation))
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
 }
 
 /// Runs until asked to shut down gracefully, taking `stopDelay` to stop.
@@ -33,9 +56,8 @@ struct StubbornService: Service {
 
     func run() async throws {
         await withGracefulShutdownHandler {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(10))
-            }
+            // Far longer than any test: only the cancellation ends it.
+            try? await Task.sleep(for: .seconds(3600))
         } onGracefulShutdown: {
             log.record("ignored shutdown")
         }
@@ -43,12 +65,13 @@ struct StubbornService: Service {
     }
 }
 
-/// Fails after a short while.
+/// Fails once `log` holds an event, so the other services have started first.
 struct FailingService: Service {
     struct Failure: Error {}
+    let log: EventLog
 
     func run() async throws {
-        try await Task.sleep(for: .milliseconds(20))
+        await log.waitFor(count: 1)
         throw Failure()
     }
 }

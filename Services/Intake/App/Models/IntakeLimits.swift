@@ -14,6 +14,10 @@ public struct IntakeLimits: Sendable {
     public var maxBulkLines = 100_000
     /// Largest bulk upload, streamed (memory holds one line at a time).
     public var maxBulkBytes = 4 * 1024 * 1024 * 1024
+    /// Request timeout of a bulk upload, which streams and stores up to `maxBulkLines` referrals in
+    /// one request and so outlasts the server's default; each line is still bounded by the
+    /// database's statement timeout and each body read by `HTTP_READ_TIMEOUT`.
+    public var bulkTimeout: Duration = .seconds(15 * 60)
     /// Largest page of `GET /v1/referrals`.
     public var maxPageSize = 1_000
     public var validation = ValidationLimits.standard

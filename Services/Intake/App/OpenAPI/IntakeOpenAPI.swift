@@ -125,6 +125,25 @@ enum IntakeOpenAPI {
                 }
               }
             }
+          },
+          "503": {
+            "description": "Temporarily unavailable: the database cannot answer now (problem type https://occ.example/problems/service-unavailable), or the request overran the server's time limit and was cancelled. Nothing is half-stored: retry after Retry-After seconds (submissions are idempotent on partner_reference).",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         }
       },
@@ -194,6 +213,25 @@ enum IntakeOpenAPI {
                 }
               }
             }
+          },
+          "503": {
+            "description": "Temporarily unavailable: the database cannot answer now (problem type https://occ.example/problems/service-unavailable), or the request overran the server's time limit and was cancelled. Nothing is half-stored: retry after Retry-After seconds (submissions are idempotent on partner_reference).",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         }
       }
@@ -246,6 +284,25 @@ enum IntakeOpenAPI {
           },
           "404": {
             "description": "No such referral (or another partner's)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Temporarily unavailable: the database cannot answer now (problem type https://occ.example/problems/service-unavailable), or the request overran the server's time limit and was cancelled. Nothing is half-stored: retry after Retry-After seconds (submissions are idempotent on partner_reference).",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -315,6 +372,25 @@ enum IntakeOpenAPI {
           },
           "415": {
             "description": "Body is not NDJSON",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Temporarily unavailable: the database cannot answer now (problem type https://occ.example/problems/service-unavailable), or the request overran the server's time limit and was cancelled. Nothing is half-stored: retry after Retry-After seconds (submissions are idempotent on partner_reference).",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -442,6 +518,25 @@ enum IntakeOpenAPI {
           },
           "422": {
             "description": "Invalid bundle; every problem with its bundle path",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Temporarily unavailable: the database cannot answer now (problem type https://occ.example/problems/service-unavailable), or the request overran the server's time limit and was cancelled. Nothing is half-stored: retry after Retry-After seconds (submissions are idempotent on partner_reference).",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {

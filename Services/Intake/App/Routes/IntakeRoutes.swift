@@ -10,7 +10,7 @@ enum IntakeRoutes {
         let partner = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerSubmit)])
         let limits = handlers.limits
         partner.post("referrals", maxBodyBytes: limits.maxReferralBytes, handlers.submit)
-        partner.post("referrals/bulk", maxBodyBytes: limits.maxBulkBytes, handlers.bulk)
+        partner.post("referrals/bulk", maxBodyBytes: limits.maxBulkBytes, timeout: limits.bulkTimeout, handlers.bulk)
         partner.post("stix", maxBodyBytes: limits.maxBundleBytes, handlers.stix)
         partner.get("referrals", handlers.list)
         partner.get("referrals/{id}", handlers.show)
