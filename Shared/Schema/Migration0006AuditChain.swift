@@ -156,14 +156,17 @@ enum Migration0006AuditChain {
         BEGIN
             EXECUTE format('ALTER FUNCTION audit_append(timestamptz[], text[], text[], text[], text[], text[], text[]) SET search_path = pg_catalog, %I, pg_temp', current_schema());
             EXECUTE format('ALTER FUNCTION audit_chain(integer) SET search_path = pg_catalog, %I, pg_temp', current_schema());
-            -- Handing a function to a role needs membership of it, which a superuser has already.
+            -- Handing a function to a role needs membership of it and, for the role, CREATE on the
+            -- schema (a superuser needs neither); the role keeps no CREATE afterwards.
             IF NOT pg_has_role(current_user, 'occ_audit_owner', 'MEMBER') THEN
                 EXECUTE format('GRANT occ_audit_owner TO %I', current_user);
             END IF;
+            EXECUTE format('GRANT CREATE ON SCHEMA %I TO occ_audit_owner', current_schema());
+            ALTER FUNCTION audit_append(timestamptz[], text[], text[], text[], text[], text[], text[]) OWNER TO occ_audit_owner;
+            ALTER FUNCTION audit_chain(integer) OWNER TO occ_audit_owner;
+            EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM occ_audit_owner', current_schema());
         END
         $$;
-        ALTER FUNCTION audit_append(timestamptz[], text[], text[], text[], text[], text[], text[]) OWNER TO occ_audit_owner;
-        ALTER FUNCTION audit_chain(integer) OWNER TO occ_audit_owner;
 
         -- No role but the table's owner writes audit_log directly: every write grant goes, from
         -- the service groups, PUBLIC and any login a deployment granted it to by hand.
