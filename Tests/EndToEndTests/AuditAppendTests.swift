@@ -78,6 +78,24 @@ struct AuditAppendTests {
         #expect(try await AuditLog.verify(on: connection).isIntact)
     }
 
+    @Test("SQL's audit_payload and Swift's verifier agree on any text: multibyte, newlines, separators, empty and absent trace ids")
+    func awkwardText() async throws {
+        let database = try await TestDatabase.create()
+        let connection = try await database.connect()
+        defer { Task { await connection.close() } }
+        let events = [
+            AuditEvent(actor: "partner:Zoë ✓", action: "referral.received", subjectType: "référral", subjectID: "1\n2", traceID: nil),
+            AuditEvent(actor: "a:1:b", action: "x\nevent:3:abc", subjectType: "-", subjectID: "🦊", traceID: "", detail: ["k": "v\u{0}w"]),
+            AuditEvent(actor: "operator", action: "test.event", subjectType: "test", subjectID: "3", traceID: "t-3",
+                       occurredAt: Date(timeIntervalSince1970: 1_700_000_000.123456)),
+        ]
+        try await AuditLog.append(events, on: connection)
+        #expect(try await AuditLog.chainPending(on: connection) == 3)
+        let verification = try await AuditLog.verify(on: connection)
+        #expect(verification.isIntact, "\(String(describing: verification.finding))")
+        #expect(verification.rows == 3)
+    }
+
     @Test("a chained row never changes again: the table's owner is refused too while the triggers stand")
     func chainedOnce() async throws {
         let (database, _) = try await AuditFixtures.seeded(events: 3)

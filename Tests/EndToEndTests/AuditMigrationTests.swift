@@ -35,3 +35,43 @@ struct AuditMigrationTests {
         #expect(try await AuditLog.verify(on: connection).rows == 1)
     }
 }
+
+extension AuditMigrationTests {
+    @Test("rows chained before migration 6 keep their rule and numbers; later rows chain after them and all verify")
+    func legacyRows() async throws {
+        let database = try await TestDatabase.create(template: .empty)
+        let connection = try await database.connect()
+        defer { Task { await connection.close() } }
+        try await Migrator(migrations: Migrations.all.filter { $0.version < 6 }).migrate(connection)
+        // Three rows appended the way services did before migration 6: SHA-256(prev_hash || event).
+        for number in 1...3 {
+            try await connection.query(PostgresQuery("test_legacy_append", """
+                INSERT INTO audit_log (actor, action, subject_type, subject_id, event, prev_hash, hash)
+                SELECT 'operator', 'test.legacy', 'test', $1::text, e.event, p.hash, encode(sha256(convert_to(p.hash || e.event, 'UTF8')), 'hex')
+                FROM (SELECT '{"n":' || $1::text || '}' AS event) e,
+                     (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64)) AS hash) p
+                """).binding(number))
+        }
+        try await Migrator().migrate(connection)
+        let legacy = try await AuditLog.verify(on: connection)
+        #expect(legacy.isIntact)
+        #expect(legacy.rows == 3)
+        try await AuditFixtures.append(2, from: 4, on: connection)
+        try await AuditLog.chainPending(on: connection)
+        let all = try await AuditLog.verify(on: connection)
+        #expect(all.isIntact)
+        #expect(all.rows == 5)
+        // A login-less row after rows with one is refused: the old rule needs no key.
+        try await AuditFixtures.bypassingTriggers(database, """
+            INSERT INTO audit_log (actor, action, subject_type, subject_id, event, chain_seq, prev_hash, hash)
+            SELECT 'operator', 'test.legacy', 'test', '6', '{}', 6, h.hash, encode(sha256(convert_to(h.hash || '{}', 'UTF8')), 'hex')
+            FROM (SELECT hash FROM audit_log ORDER BY chain_seq DESC LIMIT 1) h
+            """)
+        guard case .broken(let seq, _, let reason) = try await AuditLog.verify(on: connection).finding else {
+            Issue.record("a login-less row after the migration must break the chain")
+            return
+        }
+        #expect(seq == 6)
+        #expect(reason == "no recorded login, yet rows before it have one")
+    }
+}
