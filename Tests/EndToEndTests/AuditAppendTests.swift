@@ -78,7 +78,7 @@ struct AuditAppendTests {
         #expect(try await AuditLog.verify(on: connection).isIntact)
     }
 
-    @Test("SQL's audit_payload and Swift's verifier agree on any text: multibyte, newlines, separators, empty and absent trace ids")
+    @Test("SQL's audit_chain and Swift's verifier hash alike on any text: multibyte, newlines, separators, empty and absent trace ids")
     func awkwardText() async throws {
         let database = try await TestDatabase.create()
         let connection = try await database.connect()

@@ -43,7 +43,7 @@ struct AuditLink: Sendable {
         Hex.encode(SHA256.hash(isLegacy ? prevHash + event : payload))
     }
 
-    /// The text `audit_payload` (migration 6) hashes: one `name:value` line per field, text values
+    /// The text `audit_chain` (migration 6) hashes: one `name:value` line per field, text values
     /// prefixed by their length in UTF-8 bytes so no value can pass for another, `-` for NULL.
     var payload: String {
         [

@@ -21,7 +21,7 @@ enum AuditQueries {
     static let head = PostgresQuery(
         "audit_head", "SELECT chain_seq, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1")
     /// A page of the chain in order, for verification; times as whole microseconds since the epoch,
-    /// as `audit_payload` hashes them.
+    /// as `audit_chain` hashes them.
     static let page = PostgresQuery(
         "audit_page",
         """
