@@ -4,63 +4,80 @@ import ServiceKit
 import TestSupport
 import Testing
 
-/// `occ audit verify` and `occ audit tail`, the real executable against a throwaway database,
-/// connected as the operator role so the check needs no more than its grants.
+/// `occ audit verify`, `occ audit chain` and `occ audit tail`, the real executable against a
+/// throwaway database, connected as the operator role so they need no more than its grants.
 @Suite("occ audit verify: the real executable checks the hash-chained audit log")
 struct AuditVerifyCommandTests {
-    @Test("an intact chain: exit 0, the row count and the newest hash, whatever the page size", arguments: [1, 2, 5, 5_000])
+    @Test("an intact chain: exit 0, the row count and the newest seq and hash, whatever the page size", arguments: [1, 2, 5, 5_000])
     func intact(pageSize: Int) async throws {
-        let (database, appended) = try await Self.seeded(events: 5)
-        let run = try await OCCCommand.run(["audit", "verify", "--page-size", String(pageSize)], conninfo: Self.asOperator(database))
+        let (database, heads) = try await AuditFixtures.seeded(events: 5)
+        let run = try await OCCCommand.run(["audit", "verify", "--page-size", String(pageSize)], conninfo: AuditFixtures.asOperator(database))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "audit log intact: 5 rows, newest hash \(appended[4].hash)\n")
+        #expect(run.stdout == "audit log intact: 5 rows chained, newest seq 5 hash \(heads[4].hash)\n")
         #expect(!run.stderr.contains("failed"))
     }
 
     @Test("an empty log is intact: exit 0")
     func empty() async throws {
         let database = try await TestDatabase.create()
-        let run = try await OCCCommand.run(["audit", "verify"], conninfo: Self.asOperator(database))
+        let run = try await OCCCommand.run(["audit", "verify"], conninfo: AuditFixtures.asOperator(database))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "audit log intact: 0 rows (empty)\n")
+        #expect(run.stdout == "audit log intact: 0 rows chained\n")
     }
 
-    @Test("a row whose event was rewritten behind the trigger's back: exit 1, naming that row")
+    @Test("pending rows are reported, not failures; occ audit chain links them and says so")
+    func pendingThenChained() async throws {
+        let (database, _) = try await AuditFixtures.seeded(events: 3)
+        let connection = try await database.connect()
+        defer { Task { await connection.close() } }
+        try await AuditFixtures.append(2, from: 4, on: connection)
+        let before = try await OCCCommand.run(["audit", "verify"], conninfo: AuditFixtures.asOperator(database))
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.stdout.hasPrefix("audit log intact: 3 rows chained, newest seq 3 hash "))
+        #expect(before.stdout.hasSuffix("\n2 rows pending (appended, not chained yet: covered by no hash until chained)\n"))
+
+        let chain = try await OCCCommand.run(["audit", "chain", "--batch", "1"], conninfo: AuditFixtures.asOperator(database))
+        #expect(chain.status == 0, "\(chain.stderr)")
+        let head = try #require(try await AuditFixtures.heads(on: connection).last)
+        #expect(chain.stdout == "chained 2 rows; newest seq 5 hash \(head.hash); 0 pending\n")
+        let after = try await OCCCommand.run(["audit", "verify"], conninfo: AuditFixtures.asOperator(database))
+        #expect(after.stdout == "audit log intact: 5 rows chained, newest seq 5 hash \(head.hash)\n")
+    }
+
+    @Test("a row whose event was rewritten behind the trigger's back: exit 3, naming its seq")
     func tamperedEvent() async throws {
-        let (database, appended) = try await Self.seeded(events: 5)
-        let update = PostgresQuery("test_tamper_event", "UPDATE audit_log SET event = replace(event, 'original', 'forged') WHERE id = $1")
-        #expect(try await Self.bypassingTriggers(database, update.binding(appended[2].id)) == 1)
-        let run = try await OCCCommand.run(["audit", "verify", "--page-size", "2"], conninfo: Self.asOperator(database))
-        #expect(run.status == 1)
-        #expect(run.stdout == "audit log BROKEN at row \(appended[2].id): hash does not match the stored event (2 rows before it verified)\n")
-        #expect(run.stderr.contains("broken at row \(appended[2].id)"))
+        let (database, _) = try await AuditFixtures.seeded(events: 5)
+        #expect(try await AuditFixtures.bypassingTriggers(database, "UPDATE audit_log SET event = replace(event, 'original', 'forged') WHERE chain_seq = 3") == 1)
+        let run = try await OCCCommand.run(["audit", "verify", "--page-size", "2"], conninfo: AuditFixtures.asOperator(database))
+        #expect(run.status == 3)
+        #expect(run.stdout.hasPrefix("audit log BROKEN at seq 3 (row id "))
+        #expect(run.stdout.hasSuffix("): hash does not match the row's contents: forged or altered (2 rows before it verified)\n"))
+        #expect(run.stderr.contains("the audit chain is broken at seq 3"))
     }
 
-    @Test("a row whose column no longer says what its hashed event says: exit 1, naming that row")
-    func tamperedColumn() async throws {
-        let (database, appended) = try await Self.seeded(events: 5)
-        let update = PostgresQuery("test_tamper_actor", "UPDATE audit_log SET actor = $2 WHERE id = $1")
-        #expect(try await Self.bypassingTriggers(database, update.binding(appended[3].id, "partner:99")) == 1)
-        let run = try await OCCCommand.run(["audit", "verify"], conninfo: Self.asOperator(database))
-        #expect(run.status == 1)
-        #expect(run.stdout == "audit log BROKEN at row \(appended[3].id): column actor differs from the hashed event (3 rows before it verified)\n")
+    @Test("a row whose recorded login was rewritten: exit 3 at its seq (the login is hashed)")
+    func tamperedLogin() async throws {
+        let (database, _) = try await AuditFixtures.seeded(events: 5)
+        #expect(try await AuditFixtures.bypassingTriggers(database, "UPDATE audit_log SET login = 'occ_operator_login' WHERE chain_seq = 4") == 1)
+        let run = try await OCCCommand.run(["audit", "verify"], conninfo: AuditFixtures.asOperator(database))
+        #expect(run.status == 3)
+        #expect(run.stdout.hasPrefix("audit log BROKEN at seq 4 "))
     }
 
-    @Test("a deleted middle row: exit 1, broken at the row after it")
+    @Test("a deleted middle row: exit 3, the missing seq named")
     func deletedRow() async throws {
-        let (database, appended) = try await Self.seeded(events: 5)
-        let delete = PostgresQuery("test_delete_audit_row", "DELETE FROM audit_log WHERE id = $1")
-        #expect(try await Self.bypassingTriggers(database, delete.binding(appended[2].id)) == 1)
-        let run = try await OCCCommand.run(["audit", "verify", "--page-size", "3"], conninfo: Self.asOperator(database))
-        #expect(run.status == 1)
-        #expect(run.stdout == "audit log BROKEN at row \(appended[3].id): prev_hash does not match the previous row's hash (2 rows before it verified)\n")
+        let (database, _) = try await AuditFixtures.seeded(events: 5)
+        #expect(try await AuditFixtures.bypassingTriggers(database, "DELETE FROM audit_log WHERE chain_seq = 3") == 1)
+        let run = try await OCCCommand.run(["audit", "verify", "--page-size", "3"], conninfo: AuditFixtures.asOperator(database))
+        #expect(run.status == 3)
+        #expect(run.stdout == "audit log BROKEN at seq 3: no row has this number (the next is 4): rows were deleted (2 rows before it verified)\n")
     }
 
     /// DATABASE_URL points where nothing listens: a usage error must come before any connection
     /// attempt (which would fail with exit 1 instead of 64).
-    @Test("a bad --page-size is a usage error: exit 64, nothing on stdout, no connection attempted", arguments: [
+    @Test("a bad option is a usage error: exit 64, nothing on stdout, no connection attempted", arguments: [
         ["--page-size", "0"], ["--page-size", "100001"], ["--page-size", "-5"], ["--page-size", "many"], ["--page-size"],
-        ["--pagesize", "10"], ["extra"],
+        ["--pagesize", "10"], ["extra"], ["--checkpoint", "/nonexistent"], ["--key-file", "/nonexistent"],
     ])
     func badOptions(options: [String]) async throws {
         let nowhere = "host=/nonexistent-\(getpid()) port=1 dbname=none connect_timeout=2"
@@ -79,50 +96,18 @@ struct AuditVerifyCommandTests {
         #expect(run.stderr.contains("audit verify failed"))
     }
 
-    @Test("occ audit tail prints the newest events, oldest of them first")
+    @Test("occ audit tail prints the newest events, oldest of them first, with the recorded login")
     func tail() async throws {
-        let (database, appended) = try await Self.seeded(events: 5)
-        let run = try await OCCCommand.run(["audit", "tail", "--limit", "2"], conninfo: Self.asOperator(database))
+        let (database, _) = try await AuditFixtures.seeded(events: 5)
+        let run = try await OCCCommand.run(["audit", "tail", "--limit", "2"], conninfo: AuditFixtures.asOperator(database))
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(lines.count == 2)
-        #expect(lines.map { $0[0] } == [String(appended[3].id), String(appended[4].id)])
-        #expect(lines.map { Array($0.dropFirst(2)) } == [
-            ["operator", "test.event", "test:4"], ["operator", "test.event", "test:5"],
+        #expect(lines.map { $0[1] } == ["4", "5"])
+        // The test cluster's superuser appended them (and only then took the operator role).
+        #expect(lines.map { Array($0.dropFirst(3)) } == [
+            [database.cluster.superuser, "operator", "test.event", "test:4"], [database.cluster.superuser, "operator", "test.event", "test:5"],
         ])
-        #expect(try await OCCCommand.run(["audit", "tail", "--limit", "0"], conninfo: Self.asOperator(database)).status == 64)
-    }
-
-    // MARK: - Helpers
-
-    /// A fresh migrated database with `events` audit events appended, one transaction each.
-    static func seeded(events: Int) async throws -> (TestDatabase, [AuditLog.Appended]) {
-        let database = try await TestDatabase.create()
-        let connection = try await database.connect()
-        var appended: [AuditLog.Appended] = []
-        for number in 1...events {
-            let event = AuditEvent(
-                actor: "operator", action: "test.event", subjectType: "test", subjectID: String(number),
-                detail: ["note": "original \(number)"])
-            appended.append(try await connection.transaction { try await AuditLog.append(event, on: $0) })
-        }
-        await connection.close()
-        return (database, appended)
-    }
-
-    /// Runs `statement` as the superuser with the table's append-only triggers off for it alone;
-    /// returns the rows it affected.
-    static func bypassingTriggers(_ database: TestDatabase, _ statement: PostgresQuery) async throws -> Int {
-        let connection = try await database.connect()
-        try await connection.execute("ALTER TABLE audit_log DISABLE TRIGGER USER", name: "test_disable_audit_triggers")
-        let affected = try await connection.query(statement).affectedRows
-        try await connection.execute("ALTER TABLE audit_log ENABLE TRIGGER USER", name: "test_enable_audit_triggers")
-        await connection.close()
-        return affected
-    }
-
-    /// The database's conninfo, connected as the superuser but acting as `occ_operator` throughout.
-    static func asOperator(_ database: TestDatabase) -> String {
-        "\(database.conninfo) options='-c role=occ_operator'"
+        #expect(try await OCCCommand.run(["audit", "tail", "--limit", "0"], conninfo: AuditFixtures.asOperator(database)).status == 64)
     }
 }

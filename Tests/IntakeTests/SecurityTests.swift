@@ -54,6 +54,7 @@ struct SecurityTests {
             }
             let connection = try await harness.database.connect()
             defer { Task { await connection.close() } }
+            try await AuditLog.chainPending(on: connection)
             let intact = try await AuditLog.verify(on: connection, pageSize: 2)
             // partner added + key issued + three referrals.
             #expect(intact.rows == 5)
@@ -63,10 +64,14 @@ struct SecurityTests {
             }
             try await connection.execute("""
                 ALTER TABLE audit_log DISABLE TRIGGER USER;
-                UPDATE audit_log SET event = replace(event, 'referral.received', 'referral.deleted') WHERE id = 4;
+                UPDATE audit_log SET event = replace(event, 'referral.received', 'referral.deleted') WHERE chain_seq = 4;
                 """, name: "test_tamper")
             let broken = try await AuditLog.verify(on: connection)
-            #expect(broken.firstBreak?.id == 4)
+            guard case .broken(let seq, _, _) = broken.finding else {
+                Issue.record("expected a broken chain, got \(String(describing: broken.finding))")
+                return
+            }
+            #expect(seq == 4)
         }
     }
 }

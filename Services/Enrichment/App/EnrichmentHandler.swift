@@ -23,7 +23,7 @@ struct EnrichmentHandler: Sendable {
             let correlation = try await correlate(loaded, keys: indicators.flatMap(\.correlationKeys), on: connection)
             let score = HarmScore.compute(loaded.referral, corroboration: correlation.corroboration, receivedAt: loaded.receivedAt, now: Date())
             // The results, the next stage's job and this job's completion in one round trip; then the
-            // audit record with COMMIT, so the audit chain's lock is never held across a round trip.
+            // audit record with COMMIT (a plain insert: the chainer links it later, off this path).
             let taskJob = try JobInsert(
                 TaskReferral(referralID: loaded.id),
                 options: InsertOptions(queue: TaskReferral.queue, uniqueKey: "task_referral:\(loaded.id)", metadata: ["trace_id": loaded.traceID]))

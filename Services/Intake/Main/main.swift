@@ -13,7 +13,8 @@ do {
 }
 do {
     let application = try await buildIntakeApplication(environment: environment)
-    try await ServiceGroup(services: [application], logger: environment.logger).run()
+    // The audit chainer starts first, so it stops last: its final pass follows the last requests' appends.
+    try await ServiceGroup(services: [AuditChainer(environment: environment), application], logger: environment.logger).run()
 } catch {
     environment.logger.critical("intake stopped", ["error": "\(error)"])
     exit(1)

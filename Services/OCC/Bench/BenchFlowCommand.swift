@@ -8,25 +8,29 @@ enum BenchFlowCommand: Command {
     static let path = ["bench", "flow"]
     static let summary = "sustained referrals/s through the four services and intake-to-tasking latency"
     static let help = """
-        usage: occ bench flow [--seconds N] [--clients N] [--port N]
+        usage: occ bench flow [--seconds N] [--clients N] [--port N] [--use-database-url]
 
-        Starts a durable throwaway PostgreSQL (or uses DATABASE_URL) and the four service
-        executables, then:
+        Starts a durable throwaway PostgreSQL and the four service executables, then:
           (1) N clients submit referrals as fast as intake accepts them for the given time; the
               rate is referrals divided by the time until the last one is tasked;
           (2) one client submits at half that rate; latency is from intake's receipt to the
-              first tasking, i.e. ready for an agency to act and for feedback to flow (p50/p99).
+              first tasking, i.e. ready for an agency to act and for feedback to flow (p50/p99);
+          (3) throughout both, pg_locks sampled every 10 ms for backends waiting on an audit
+              lock (the chainer's advisory lock or audit_log itself): none should, as request
+              paths append without a lock and the chainer only try-locks.
 
           --seconds N   length of each phase (default 10)
           --clients N   concurrent submitters in phase 1 (default 8)
           --port N      first of four consecutive service ports (default 19080)
+          --use-database-url  run on DATABASE_URL instead, filling it with test partners,
+                        referrals and audit rows (refused, exit 2, without this flag)
         """
     static let valuedOptions: Set<String> = ["seconds", "clients", "port"]
 
     static func run(_ arguments: Arguments) async throws {
         let seconds = try arguments.int("seconds", default: 10)
         let clients = max(1, try arguments.int("clients", default: 8))
-        let database = try Database.resolve(localFallback: true, durable: true)
+        let database = try Database.scratch(arguments, command: "bench flow", durable: true)
         let stack = DemoStack(basePort: try arguments.int("port", default: 19080))
         defer {
             stack.stop()
@@ -42,10 +46,16 @@ enum BenchFlowCommand: Command {
         let flow = FlowBench(scenario: scenario, port: stack.ports["intake"]!)
 
         emit("occ bench flow — \(seconds)s per phase, durable commits, four service processes\n")
+        let sampler = try await AuditLockSampler(conninfo: database.conninfo)
         let sustained = try await flow.sustained(clients: clients, seconds: seconds)
         emit("(1) sustained, \(clients) clients: \(figure(sustained.rate)) referrals/s tasked (\(sustained.count) referrals, \(sustained.rejected) rejected)   target ≥ 1,500")
         let paced = try await flow.paced(rate: max(1, sustained.rate / 2), seconds: seconds)
         emit("(2) at \(figure(sustained.rate / 2)) referrals/s: intake→tasking p50 \(figure(paced.p50 * 1000, decimals: 1)) ms, p99 \(figure(paced.p99 * 1000, decimals: 1)) ms (\(paced.count) referrals)")
+        let waits = try await sampler.finish()
+        let audit = try await scenario.pool.query(FlowBench.auditRows).single
+        emit("(3) audit lock waits over both phases: \(waits.samplesWithWaiters) of \(waits.samples) pg_locks samples (every 10 ms) saw a waiter, "
+            + "≈ \(figure(waits.estimatedWait.seconds * 1000)) ms waited in all; "
+            + "\(try audit?.decode(Int.self, "chained") ?? 0) audit rows chained, \(try audit?.decode(Int.self, "pending") ?? 0) pending")
         await scenario.pool.close()
     }
 }
@@ -62,6 +72,9 @@ struct FlowBench: Sendable {
                coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_tasked - r.received_at)), 0)::float8 AS p99
         FROM referrals r JOIN (SELECT referral_id, min(created_at) AS first_tasked FROM taskings GROUP BY 1) t ON t.referral_id = r.id
         WHERE r.received_at >= $1
+        """)
+    static let auditRows = PostgresQuery("bench_flow_audit_rows", """
+        SELECT count(chain_seq)::int AS chained, (count(*) - count(chain_seq))::int AS pending FROM audit_log
         """)
     static let received = PostgresQuery("bench_flow_received", "SELECT count(*)::int AS n FROM referrals WHERE received_at >= $1")
 

@@ -9,16 +9,18 @@ enum BenchIntakeCommand: Command {
     static let path = ["bench", "intake"]
     static let summary = "referrals/s and p50/p99 latency of the intake API with 1 and 8 clients"
     static let help = """
-        usage: occ bench intake [--seconds N] [--clients LIST]
+        usage: occ bench intake [--seconds N] [--clients LIST] [--use-database-url]
 
-        On a durable throwaway PostgreSQL (fsync and synchronous_commit on), or DATABASE_URL if
-        set, migrates, registers a partner and key, starts the 'intake' executable built next to
-        this 'occ' and posts valid referrals (two indicators each) over keep-alive connections.
+        On a durable throwaway PostgreSQL (fsync and synchronous_commit on), migrates, registers a
+        partner and key, starts the 'intake' executable built next to this 'occ' and posts valid
+        referrals (two indicators each) over keep-alive connections.
         Every accepted referral is a full commit: referral, indicators, audit record, enrichment job.
         Then pgbench runs the same transaction, one referral each, at the same client counts.
 
           --seconds N      length of each timed phase (default 5)
           --clients LIST   comma-separated client counts (default 1,8)
+          --use-database-url   run on DATABASE_URL instead, filling it with a test partner,
+                           referrals and audit rows (refused, exit 2, without this flag)
         """
     static let valuedOptions: Set<String> = ["seconds", "clients"]
 
@@ -28,7 +30,7 @@ enum BenchIntakeCommand: Command {
             guard let count = Int(word), (1...256).contains(count) else { throw UsageError("--clients takes counts from 1 to 256") }
             return count
         }
-        let database = try Database.resolve(localFallback: true, durable: true)
+        let database = try Database.scratch(arguments, command: "bench intake", durable: true)
         defer { database.stop() }
         let (token, partnerID) = try await prepare(database.conninfo)
         let intake = try await BenchIntakeServer.start(conninfo: database.conninfo, poolSize: max(clientCounts.max() ?? 8, 8) + 2)

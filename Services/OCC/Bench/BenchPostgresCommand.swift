@@ -6,11 +6,11 @@ enum BenchPostgresCommand: Command {
     static let path = ["bench", "pg"]
     static let summary = "insert throughput and latency of the Postgres layer next to pgbench"
     static let help = """
-        usage: occ bench pg [--seconds N] [--rounds N]
+        usage: occ bench pg [--seconds N] [--rounds N] [--use-database-url]
 
-        On a durable throwaway server (fsync and synchronous_commit on), or DATABASE_URL if set,
-        measures single-row INSERT transactions with 1 and 4 connections through our layer and
-        through pgbench (prepared mode), then a pipelined batch of 1,000 inserts and a COPY of
+        On a durable throwaway server (fsync and synchronous_commit on), measures single-row
+        INSERT transactions with 1 and 4 connections through our layer and through pgbench
+        (prepared mode), then a pipelined batch of 1,000 inserts and a COPY of
         100,000 rows, and prints the figures and ratios. The single-row phases alternate pgbench
         and ours for several rounds: rates are medians, the ratio is the median of each round's
         ratio. On a noisy machine the disk's fsync time drifts by 2x within a minute; pairing
@@ -18,6 +18,8 @@ enum BenchPostgresCommand: Command {
 
           --seconds N   length of each timed phase (default 5)
           --rounds N    alternations per single-row comparison (default 3)
+          --use-database-url  run on DATABASE_URL instead (it creates and fills a table
+                        bench_rows there; refused, exit 2, without this flag)
         """
     static let valuedOptions: Set<String> = ["seconds", "rounds"]
 
@@ -25,7 +27,7 @@ enum BenchPostgresCommand: Command {
         let seconds = try arguments.int("seconds", default: 5)
         let rounds = try arguments.int("rounds", default: 3)
         guard (1...20).contains(rounds) else { throw UsageError("--rounds takes 1 to 20") }
-        let database = try Database.resolve(localFallback: true, durable: true)
+        let database = try Database.scratch(arguments, command: "bench pg", durable: true)
         defer { database.stop() }
         let setup = try await PostgresConnection.connect(database.conninfo)
         try await setup.execute("""

@@ -9,10 +9,9 @@ enum BenchQueueCommand: Command {
     static let path = ["bench", "queue"]
     static let summary = "queue throughput and pickup latency (batch/single enqueue, drain, latency)"
     static let help = """
-        usage: occ bench queue [--jobs N] [--seconds N]
+        usage: occ bench queue [--jobs N] [--seconds N] [--use-database-url]
 
-        On a durable throwaway server (fsync and synchronous_commit on), or DATABASE_URL if set,
-        with no-op jobs:
+        On a durable throwaway server (fsync and synchronous_commit on), with no-op jobs:
           (a) enqueue N jobs in batches of 1,000 (one COPY each, durable commit per batch)
           (b) enqueue one job per transaction, 1 and 8 concurrent producers
           (c) drain N jobs with 1 and with 2 worker processes (`occ jobs work`)
@@ -22,13 +21,15 @@ enum BenchQueueCommand: Command {
 
           --jobs N      jobs for (a) and (c) (default 100000)
           --seconds N   length of (b) and (d) (default 5)
+          --use-database-url  run on DATABASE_URL instead, migrating it and filling its queue
+                        with probe jobs (refused, exit 2, without this flag)
         """
     static let valuedOptions: Set<String> = ["jobs", "seconds"]
 
     static func run(_ arguments: Arguments) async throws {
         let jobs = try arguments.int("jobs", default: 100_000)
         let seconds = try arguments.int("seconds", default: 5)
-        let database = try Database.resolve(localFallback: true, durable: true)
+        let database = try Database.scratch(arguments, command: "bench queue", durable: true)
         defer { database.stop() }
         let pool = PostgresPool(.init(conninfo: database.conninfo, maxConnections: 10, applicationName: "occ-bench"))
         _ = try await pool.withConnection { try await Migrator().migrate($0) }

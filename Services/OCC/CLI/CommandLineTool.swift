@@ -22,6 +22,8 @@ enum CommandLineTool {
         KeysIssueCommand.self,
         KeysRevokeCommand.self,
         AuditVerifyCommand.self,
+        AuditCheckpointCommand.self,
+        AuditChainCommand.self,
         AuditTailCommand.self,
         BenchIntakeCommand.self,
         BenchFlowCommand.self,
@@ -47,6 +49,9 @@ enum CommandLineTool {
         } catch let error as UsageError {
             printError("\(error)\n\n\(command.help)")
             return 64
+        } catch let exit as CommandExit {
+            printError(exit.description)
+            return exit.status
         } catch {
             printError("\(command.path.joined(separator: " ")) failed: \(error)")
             return 1

@@ -17,6 +17,31 @@ struct Database: Sendable {
         return Database(conninfo: cluster.conninfo(), cluster: cluster)
     }
 
+    /// The flag that lets `scratch` write to `DATABASE_URL`.
+    static let useDatabaseURLFlag = "use-database-url"
+
+    /// For commands that write made-up data (the demo, benchmarks): a fresh local server of their
+    /// own; `DATABASE_URL` only with `--use-database-url`. Without the flag a set `DATABASE_URL` is
+    /// refused (exit 2) before any connection, so an operator's shell pointing at a real exchange
+    /// cannot turn a benchmark into fake partners and referrals in its audit log.
+    static func scratch(_ arguments: Arguments, command: String, durable: Bool) throws -> Database {
+        let url = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        let allowed = arguments.flag(useDatabaseURLFlag)
+        if !url.isEmpty {
+            guard allowed else {
+                throw CommandExit(status: 2, description: """
+                    refusing to use DATABASE_URL: 'occ \(command)' writes made-up partners, API keys, referrals and \
+                    audit rows, and the append-only audit log would keep them for good (they cannot be removed \
+                    without breaking its verification). Unset DATABASE_URL to run on a throwaway PostgreSQL of \
+                    its own, or pass --\(useDatabaseURLFlag) if that database is yours to fill with test data.
+                    """)
+            }
+            return Database(conninfo: url, cluster: nil)
+        }
+        if allowed { throw UsageError("--\(useDatabaseURLFlag) given but DATABASE_URL is not set") }
+        return try resolve(localFallback: true, durable: durable)
+    }
+
     func stop() { cluster?.stop() }
 }
 

@@ -1,107 +1,87 @@
 import Foundation
-import Postgres
 import ServiceKit
 
-/// `occ audit verify [--page-size N]`: walks the hash-chained audit log and says whether it is intact.
-enum AuditVerifyCommand: Command {
-    static let path = ["audit", "verify"]
-    static let summary = "check the hash-chained audit log; exit 0 only if it is intact"
-    static let help = """
-        usage: occ audit verify [--page-size N]
+/// What the `occ audit` commands share: the verdict lines and exit statuses of a verification,
+/// and reading the key and checkpoint files.
+enum AuditCommand {
+    /// Exit statuses, one per finding, so scripts can tell them apart (1 stays "could not check").
+    static let brokenStatus: Int32 = 3
+    static let rechainedStatus: Int32 = 4
+    static let truncatedStatus: Int32 = 5
+    static let checkpointRejectedStatus: Int32 = 6
 
-        Walks the audit log on DATABASE_URL in id order, a page at a time (bounded memory),
-        recomputing every row's hash = SHA-256(prev_hash || event), checking each row links to
-        the one before it (the first to the genesis hash) and that its columns match its event.
-        Read-only: the operator login (occ_operator) is enough.
-
-        Intact: prints 'audit log intact: N rows, newest hash H' and exits 0. Record N and H:
-        rows cut from the end of the log leave a shorter chain that still verifies; only a
-        comparison with an earlier N and H shows it.
-        Broken: prints 'audit log BROKEN at row ID: reason (N rows before it verified)' and
-        exits 1, as it does when the check cannot run (e.g. no database); usage errors exit 64.
-
-          --page-size N   rows fetched per query, 1 to 100000 (default 5000)
+    static let exitStatusHelp = """
+        Exit status: 0 intact (pending rows are reported, not failures); 3 a row forged, altered or
+        deleted (chain broken at seq N); 4 re-chained (the hash at the checkpoint's seq differs);
+        5 truncated (the chain ends before the checkpoint's seq); 6 the checkpoint file's signature
+        or format is wrong (altered, or another key); 1 the check could not run; 64 usage errors.
         """
-    static let valuedOptions: Set<String> = ["page-size"]
-    /// Progress goes to stderr at most this often.
-    static let progressInterval: Duration = .seconds(5)
 
-    static func run(_ arguments: Arguments) async throws {
-        try rejectUnexpected(arguments, valued: valuedOptions)
-        let pageSize = try arguments.int("page-size", default: 5_000)
-        guard (1...100_000).contains(pageSize) else { throw UsageError("--page-size must be from 1 to 100000") }
-        let verification = try await Database.withOperatorPool { pool in
-            try await pool.withConnection { connection in
-                let clock = ContinuousClock()
-                var lastReport = clock.now
-                return try await AuditLog.verify(on: connection, pageSize: pageSize) { checked in
-                    guard clock.now - lastReport >= progressInterval else { return }
-                    lastReport = clock.now
-                    progressLine("audit verify: \(checked.grouped) rows checked")
-                }
+    /// Prints the verdict on stdout; throws the finding's exit status when there is one.
+    static func report(_ verification: AuditLog.Verification, checkpoint: AuditCheckpoint?, command: String) throws {
+        let rows = verification.rows
+        switch verification.finding {
+        case nil:
+            if let head = verification.head {
+                emit("audit log intact: \(rows.grouped) row\(rows == 1 ? "" : "s") chained, newest seq \(head.seq) hash \(head.hash)")
+            } else {
+                emit("audit log intact: 0 rows chained")
             }
+            if let checkpoint {
+                emit("checkpoint matched: seq \(checkpoint.seq) hash \(checkpoint.hash) (taken \(checkpoint.takenAt))")
+            }
+        case .broken(let seq, let id, let reason):
+            emit("audit log BROKEN at seq \(seq)\(id.map { " (row id \($0))" } ?? ""): \(reason) (\(rows.grouped) row\(rows == 1 ? "" : "s") before it verified)")
+        case .rechained(let seq, let signed, let found):
+            emit("audit log RE-CHAINED: the row numbered \(seq) has hash \(found), the checkpoint signed \(signed): rows up to seq \(seq) were rewritten and chained again")
+        case .truncated(let chainEnd, let checkpointSeq):
+            emit("audit log TRUNCATED: the chain ends at seq \(chainEnd), the checkpoint signed seq \(checkpointSeq): rows after seq \(chainEnd) were deleted")
         }
-        if let failure = verification.firstBreak {
-            let before = verification.verifiedRows
-            emit("audit log BROKEN at row \(failure.id): \(failure.reason) (\(before.grouped) row\(before == 1 ? "" : "s") before it verified)")
-            throw ChainBroken(id: failure.id)
+        if verification.pending > 0 {
+            emit("\(verification.pending.grouped) row\(verification.pending == 1 ? "" : "s") pending (appended, not chained yet: covered by no hash until chained)")
         }
-        if let head = verification.lastVerifiedHash {
-            emit("audit log intact: \(verification.rows.grouped) row\(verification.rows == 1 ? "" : "s"), newest hash \(head)")
-        } else {
-            emit("audit log intact: 0 rows (empty)")
-        }
-    }
-
-    /// The chain does not verify: exit 1 (stdout already says where and why).
-    struct ChainBroken: Error, CustomStringConvertible {
-        let id: Int64
-        var description: String { "the hash chain is broken at row \(id)" }
-    }
-}
-
-/// `occ audit tail [--limit N]`: the newest audit events, oldest of them first.
-enum AuditTailCommand: Command {
-    static let path = ["audit", "tail"]
-    static let summary = "print the newest audit events"
-    static let help = """
-        usage: occ audit tail [--limit N]
-
-        Prints the newest N events of the audit log on DATABASE_URL (default 20, at most 10000),
-        oldest first, one per line: id, occurred_at (UTC), actor, action, subject_type:subject_id.
-        It does not check the chain; 'occ audit verify' does.
-        """
-    static let valuedOptions: Set<String> = ["limit"]
-
-    static func run(_ arguments: Arguments) async throws {
-        try rejectUnexpected(arguments, valued: valuedOptions)
-        let limit = try arguments.int("limit", default: 20)
-        guard (1...10_000).contains(limit) else { throw UsageError("--limit must be from 1 to 10000") }
-        let rows = try await Database.withOperatorPool { try await $0.query(newest.binding(limit)) }
-        for row in rows {
-            let occurredAt = try row.decode(Date.self, "occurred_at").formatted(.iso8601)
-            let fields = try [row.decode(String.self, "actor"), row.decode(String.self, "action"),
-                              "\(row.decode(String.self, "subject_type")):\(row.decode(String.self, "subject_id"))"]
-            print(([String(try row.decode(Int64.self, "id")), occurredAt] + fields.map(printable)).joined(separator: "\t"))
+        switch verification.finding {
+        case nil: return
+        case .broken(let seq, _, _): throw CommandExit(status: brokenStatus, description: "\(command): the audit chain is broken at seq \(seq)")
+        case .rechained(let seq, _, _): throw CommandExit(status: rechainedStatus, description: "\(command): the audit log was re-chained at or before seq \(seq)")
+        case .truncated(let chainEnd, _): throw CommandExit(status: truncatedStatus, description: "\(command): the audit log was truncated after seq \(chainEnd)")
         }
     }
 
-    static let newest = PostgresQuery(
-        "audit_tail",
-        """
-        SELECT id, occurred_at, actor, action, subject_type, subject_id FROM (
-            SELECT id, occurred_at, actor, action, subject_type, subject_id FROM audit_log ORDER BY id DESC LIMIT $1
-        ) newest ORDER BY id
-        """)
+    /// The HMAC key: the file's bytes without trailing whitespace, at least 32 of them.
+    static func key(at path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw FileProblem("cannot read the key file \(path)") }
+        var key = [UInt8](data)
+        while let last = key.last, [0x20, 0x09, 0x0a, 0x0d].contains(last) { key.removeLast() }
+        guard key.count >= AuditCheckpoint.minimumKeyBytes else {
+            throw FileProblem("the key file \(path) holds \(key.count) bytes; a key needs at least \(AuditCheckpoint.minimumKeyBytes) (e.g. head -c 32 /dev/urandom | base64 > \(path))")
+        }
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            progressLine("warning: the key file \(path) is readable by other users (chmod 600 it)")
+        }
+        return key
+    }
 
-    /// Values with control characters (tabs, newlines, escapes) are quoted, so one event stays one line.
-    private static func printable(_ value: String) -> String {
-        value.unicodeScalars.contains { $0.properties.generalCategory == .control } ? value.debugDescription : value
+    /// A checkpoint file, accepted only if `key` signed it (exit 6 otherwise).
+    static func checkpoint(at path: String, key: [UInt8]) throws -> AuditCheckpoint {
+        guard let data = FileManager.default.contents(atPath: path) else { throw FileProblem("cannot read the checkpoint file \(path)") }
+        do {
+            return try AuditCheckpoint(verifying: String(decoding: data, as: UTF8.self), key: key)
+        } catch {
+            emit("checkpoint REJECTED: \(path): \(error)")
+            throw CommandExit(status: checkpointRejectedStatus, description: "the checkpoint \(path) was not signed by this key as it stands")
+        }
+    }
+
+    /// A file that could not be used: the check cannot run (exit 1).
+    struct FileProblem: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
     }
 }
 
 /// Options these commands do not know are mistakes, not flags to ignore: a typo must not go unnoticed.
-private func rejectUnexpected(_ arguments: Arguments, valued: Set<String>) throws(UsageError) {
+func rejectUnexpected(_ arguments: Arguments, valued: Set<String>) throws(UsageError) {
     if let option = Set(arguments.options.keys).subtracting(valued).sorted().first { throw UsageError("unknown option --\(option)") }
     if let flag = arguments.flags.sorted().first { throw UsageError("unknown option --\(flag)") }
     if let word = arguments.positionals.first { throw UsageError("unexpected argument '\(word)'") }
@@ -109,7 +89,7 @@ private func rejectUnexpected(_ arguments: Arguments, valued: Set<String>) throw
 
 extension Int {
     /// Digits in groups of three, e.g. 12,345, whatever the locale.
-    fileprivate var grouped: String {
+    var grouped: String {
         let digits = Array(String(magnitude))
         var text = self < 0 ? "-" : ""
         for (index, digit) in digits.enumerated() {

@@ -3,27 +3,30 @@ import Postgres
 import Runtime
 import Schema
 
-/// `occ demo`: the whole referral flow on a local throwaway database (or DATABASE_URL).
+/// `occ demo`: the whole referral flow on a local throwaway database (DATABASE_URL only when told).
 enum DemoCommand: Command {
     static let path = ["demo"]
-    static let summary = "run the referral-flow demo (local throwaway PostgreSQL unless DATABASE_URL is set)"
+    static let summary = "run the referral-flow demo on a throwaway local PostgreSQL"
     static let help = """
-        usage: occ demo [--port N] [--keep-running]
+        usage: occ demo [--port N] [--keep-running] [--use-database-url]
 
-        Brings up PostgreSQL (a throwaway local server unless DATABASE_URL is set), applies the
-        migrations, starts the four services (intake, enrichment, tasking, feedback) as separate
-        processes, registers a demo partner from each sector and demo agencies, submits sample
+        Brings up a throwaway local PostgreSQL, applies the migrations, starts the four services
+        (intake, enrichment, tasking, feedback) as separate processes, registers a demo partner
+        from each sector and demo agencies, submits sample
         referrals (the same phone number and mule account reported by a telco and a bank),
         records an outcome as an agency officer, and prints each referral's journey and the
         partners' feedback. Ctrl-C stops everything cleanly.
 
           --port N          first of four consecutive ports for the services (default 18080)
           --keep-running    leave the stack up after the story until Ctrl-C
+          --use-database-url  run on DATABASE_URL instead, adding demo partners, keys,
+                            referrals and audit rows there for good (without this flag a
+                            set DATABASE_URL is refused with exit 2)
         """
     static let valuedOptions: Set<String> = ["port"]
 
     static func run(_ arguments: Arguments) async throws {
-        let database = try Database.resolve(localFallback: true, durable: false)
+        let database = try Database.scratch(arguments, command: "demo", durable: false)
         let stack = DemoStack(basePort: try arguments.int("port", default: 18080))
         let logDirectory = "\(NSTemporaryDirectory())occ-demo-logs-\(getpid())"
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)

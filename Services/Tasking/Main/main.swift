@@ -5,4 +5,5 @@ import TaskingApp
 // The tasking worker and agency API: configuration from the environment, then run until SIGTERM/SIGINT.
 let environment = try ServiceEnvironment(service: "tasking", defaultPort: TaskingSettings.defaultPort)
 let service = TaskingService(environment: environment, settings: try TaskingSettings(config: .process))
-try await ServiceGroup(services: service.services, logger: environment.logger).run()
+// The audit chainer starts first, so it stops last: its final pass follows the others' last appends.
+try await ServiceGroup(services: [AuditChainer(environment: environment)] + service.services, logger: environment.logger).run()

@@ -1,72 +1,94 @@
-import Crypto
-import Domain
-import Foundation
 import Postgres
 
 extension AuditLog {
+    /// The chain's newest verified link.
+    public struct Head: Sendable, Hashable {
+        public let seq: Int64
+        public let hash: String
+
+        public init(seq: Int64, hash: String) {
+            self.seq = seq
+            self.hash = hash
+        }
+    }
+
     /// The outcome of checking the chain.
     public struct Verification: Sendable, Hashable {
-        /// Where and why the chain breaks.
-        public struct Break: Sendable, Hashable {
-            public let id: Int64
-            public let reason: String
+        /// What is wrong, named.
+        public enum Finding: Sendable, Hashable {
+            /// The row at `seq` does not hash to its stored hash, does not link to the row before it,
+            /// or the sequence skips there: a row was forged, altered or deleted.
+            case broken(seq: Int64, id: Int64?, reason: String)
+            /// The chain holds together, but its hash at the checkpoint's sequence number is not the
+            /// signed one: the log was rewritten and chained again at or before `seq`.
+            case rechained(seq: Int64, signed: String, found: String)
+            /// The chain ends at `chainEnd`, before the checkpoint's `seq`: rows were cut from its end.
+            case truncated(chainEnd: Int64, checkpointSeq: Int64)
         }
 
-        /// Rows checked, the breaking row included.
+        /// Chained rows that verified.
         public let rows: Int
-        /// The first row that breaks the chain; `nil` when the chain is intact.
-        public let firstBreak: Break?
-        /// The hash of the last row that verified: the chain's head when intact; `nil` when no row did.
-        public let lastVerifiedHash: String?
+        /// The last row that verified (the chain's head when intact); nil when none did.
+        public let head: Head?
+        /// Rows appended but not chained yet: covered by nothing until chained.
+        public let pending: Int
+        /// Nil when the chain is intact (and agrees with the checkpoint, if one was given).
+        public let finding: Finding?
+        /// Whether a row at the checkpoint's sequence number carried the signed hash; nil without one.
+        public let checkpointMatched: Bool?
 
-        public var isIntact: Bool { firstBreak == nil }
-        /// Rows that verified: all of them when intact, those before the break otherwise.
-        public var verifiedRows: Int { isIntact ? rows : rows - 1 }
+        public var isIntact: Bool { finding == nil }
     }
 
-    /// Walks the whole chain in id order, `pageSize` rows at a time (bounded memory), recomputing
-    /// every hash and checking each row's columns against its hashed event.
+    /// Walks the chain in `chain_seq` order, `pageSize` rows at a time (bounded memory): every row
+    /// must follow its predecessor's number, carry its hash as `prev_hash` and hash to its own
+    /// columns; with `checkpoint`, the row at its number must carry its hash and the chain must
+    /// reach it. Stops at the first finding.
     public static func verify(
-        on connection: PostgresConnection, pageSize: Int = 5_000, progress: (Int) -> Void = { _ in }
+        on connection: PostgresConnection, against checkpoint: AuditCheckpoint? = nil, pageSize: Int = 5_000,
+        progress: (Int) -> Void = { _ in }
     ) async throws -> Verification {
         let pageSize = max(1, pageSize)
-        var expectedPrevious = genesisHash
-        var lastID: Int64 = 0
-        var checked = 0
-        func outcome(_ firstBreak: Verification.Break?) -> Verification {
-            Verification(rows: checked, firstBreak: firstBreak, lastVerifiedHash: lastID == 0 ? nil : expectedPrevious)
+        var previous = Head(seq: 0, hash: genesisHash)
+        var sawCurrentFormat = false
+        var matched: Bool? = checkpoint.map { $0.seq == 0 }
+        func outcome(_ finding: Verification.Finding?) async throws -> Verification {
+            Verification(
+                rows: Int(previous.seq), head: previous.seq == 0 ? nil : previous,
+                pending: try await pendingCount(on: connection), finding: finding, checkpointMatched: matched)
         }
         while true {
-            let rows = try await connection.query(AuditQueries.page.binding(lastID, pageSize))
+            let rows = try await connection.query(AuditQueries.page.binding(previous.seq, pageSize))
             for row in rows {
-                let id = try row.decode(Int64.self, "id")
-                let event = try row.decode(String.self, "event")
-                let previous = try row.decode(String.self, "prev_hash")
-                let hash = try row.decode(String.self, "hash")
-                checked += 1
-                if previous != expectedPrevious {
-                    return outcome(Verification.Break(id: id, reason: "prev_hash does not match the previous row's hash"))
+                let link = try AuditLink(row)
+                let seq = previous.seq + 1
+                if link.seq != seq {
+                    return try await outcome(.broken(seq: seq, id: nil, reason: "no row has this number (the next is \(link.seq)): rows were deleted"))
                 }
-                if Hex.encode(SHA256.hash(previous + event)) != hash {
-                    return outcome(Verification.Break(id: id, reason: "hash does not match the stored event"))
+                if link.prevHash != previous.hash {
+                    return try await outcome(.broken(seq: seq, id: link.id, reason: "prev_hash is not the hash of the row before it"))
                 }
-                if let mismatch = try columnMismatch(row, event: event) {
-                    return outcome(Verification.Break(id: id, reason: mismatch))
+                if link.isLegacy, sawCurrentFormat {
+                    return try await outcome(.broken(seq: seq, id: link.id, reason: "no recorded login, yet rows before it have one"))
                 }
-                expectedPrevious = hash
-                lastID = id
+                if link.expectedHash != link.hash {
+                    return try await outcome(.broken(seq: seq, id: link.id, reason: "hash does not match the row's contents: forged or altered"))
+                }
+                if let checkpoint, checkpoint.seq == seq {
+                    guard link.hash == checkpoint.hash else {
+                        return try await outcome(.rechained(seq: seq, signed: checkpoint.hash, found: link.hash))
+                    }
+                    matched = true
+                }
+                sawCurrentFormat = sawCurrentFormat || !link.isLegacy
+                previous = Head(seq: seq, hash: link.hash)
             }
-            progress(checked)
-            if rows.count < pageSize { return outcome(nil) }
+            progress(Int(previous.seq))
+            if rows.count < pageSize { break }
         }
-    }
-
-    /// The queryable columns must say what the hashed event says.
-    private static func columnMismatch(_ row: PostgresRow, event: String) throws -> String? {
-        guard let parsed = try? JSONValue(parsing: Data(event.utf8)) else { return "event is not JSON" }
-        for column in ["actor", "action", "subject_type", "subject_id"] where parsed[column]?.stringValue != (try row.decode(String.self, column)) {
-            return "column \(column) differs from the hashed event"
+        if let checkpoint, checkpoint.seq > previous.seq {
+            return try await outcome(.truncated(chainEnd: previous.seq, checkpointSeq: checkpoint.seq))
         }
-        return nil
+        return try await outcome(nil)
     }
 }

@@ -1,38 +1,34 @@
 import Postgres
 
-/// Statements on `audit_log`.
+/// Statements on `audit_log` and its functions (migration 6).
 enum AuditQueries {
-    /// Serialises appends for the rest of the transaction, so each row's `prev_hash` is the newest hash.
-    static let lock = PostgresQuery("audit_lock", "SELECT pg_advisory_xact_lock($1::bigint)")
-    /// Links the first event to the newest row (or the genesis hash) and each later one to the
-    /// event before it, hashing as it goes: one statement for any number of events. Rows are
-    /// inserted in input order, so ids follow the chain.
+    /// The only way in for a service: one row per array element, through the definer function that
+    /// records the login and the server's clock. No lock, no hashing: the chainer links rows later.
     static let append = PostgresQuery(
         "audit_append",
         """
-        WITH RECURSIVE input AS (
-            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-                WITH ORDINALITY AS t(occurred_at, actor, action, subject_type, subject_id, trace_id, event, position)
-        ), chain AS (
-            SELECT 0::bigint AS position, coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), $8) AS hash
-            UNION ALL
-            SELECT input.position, encode(sha256(convert_to(chain.hash || input.event, 'UTF8')), 'hex')
-            FROM chain JOIN input ON input.position = chain.position + 1
-        )
-        INSERT INTO audit_log (occurred_at, actor, action, subject_type, subject_id, trace_id, event, prev_hash, hash)
-        SELECT input.occurred_at, input.actor, input.action, input.subject_type, input.subject_id, input.trace_id,
-               input.event, previous.hash, current.hash
-        FROM input
-        JOIN chain current ON current.position = input.position
-        JOIN chain previous ON previous.position = input.position - 1
-        ORDER BY input.position
-        RETURNING id, hash
+        SELECT appended_id AS id FROM audit_append($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
         """)
-    /// A page of the chain in order, for verification.
+    /// Links up to $1 pending rows if no other process is doing so; returns how many.
+    static let chain = PostgresQuery("audit_chain", "SELECT audit_chain($1::int) AS chained")
+    /// The newest row waiting to be chained, if any.
+    static let newestPending = PostgresQuery(
+        "audit_newest_pending", "SELECT max(id) AS id FROM audit_log WHERE chain_seq IS NULL")
+    /// Rows still waiting to be chained, at or below an id (all of them with the largest bigint).
+    static let pendingUpTo = PostgresQuery(
+        "audit_pending_up_to", "SELECT count(*)::int AS n FROM audit_log WHERE chain_seq IS NULL AND id <= $1")
+    /// The newest chained row.
+    static let head = PostgresQuery(
+        "audit_head", "SELECT chain_seq, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1")
+    /// A page of the chain in order, for verification; times as whole microseconds since the epoch,
+    /// as `audit_chain` hashes them.
     static let page = PostgresQuery(
         "audit_page",
         """
-        SELECT id, actor, action, subject_type, subject_id, event, prev_hash, hash FROM audit_log
-        WHERE id > $1 ORDER BY id LIMIT $2
+        SELECT id, chain_seq, prev_hash, hash, login,
+               (extract(epoch FROM recorded_at) * 1000000)::bigint AS recorded_us,
+               (extract(epoch FROM occurred_at) * 1000000)::bigint AS occurred_us,
+               actor, action, subject_type, subject_id, trace_id, event
+        FROM audit_log WHERE chain_seq > $1 ORDER BY chain_seq LIMIT $2
         """)
 }

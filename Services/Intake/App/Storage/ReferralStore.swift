@@ -124,7 +124,6 @@ struct ReferralStore: Sendable {
                 detail: ["reference": inserted.outcomes[index].receipt.reference, "channel": referral.channel.rawValue,
                          "indicators": String(referral.valid.indicators.count)])
         }
-        // The audit lock last: it is held from here to COMMIT.
         return try queue.insertStatements(jobs) + AuditLog.appendStatements(events)
     }
 

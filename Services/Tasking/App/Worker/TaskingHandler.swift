@@ -29,7 +29,7 @@ struct TaskingHandler: Sendable {
             let routes = TaskingRouter(rules: try await rules(on: connection)).route(facts)
             let now = Date()
             // Every tasking, the status and this job's completion in one round trip; then the audit
-            // record with COMMIT, so the audit chain's lock is never held across a round trip.
+            // record with COMMIT (a plain insert: the chainer links it later, off this path).
             var statements: [PostgresQuery] = []
             for route in routes {
                 // Row-level security: the insert's conflict check sees only the agency in scope.
