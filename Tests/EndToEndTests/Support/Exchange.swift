@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTP
 import Postgres
+import Schema
 import ServiceKit
 import TestSupport
 
@@ -28,7 +29,9 @@ final class Exchange {
         var environment = Self.workerEnvironment
         environment["ENRICHMENT_CONCURRENCY"] = String(enrichmentConcurrency)
         environment["DATABASE_POOL_SIZE"] = "4"
-        services[name] = try await ServiceProcess(name, conninfo: database.conninfo, environment: environment)
+        // Each service with the least-privilege login a deployment gives it.
+        guard let login = ServiceLogin(rawValue: name) else { throw ServiceProcess.Failure.notReady(name) }
+        services[name] = try await ServiceProcess(name, conninfo: database.conninfo(as: login), environment: environment)
     }
 
     /// Stops every service gracefully; returns their exit statuses by name.
