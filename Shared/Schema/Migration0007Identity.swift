@@ -95,6 +95,26 @@ enum Migration0007Identity {
         GRANT SELECT ON occ_schema_migrations TO occ_agency_api;
         GRANT SELECT ON occ_login_bindings TO occ_operator;
 
+        -- The agency API audits its actions exactly as the tasking role may, whatever the audit
+        -- log's own migrations granted that role: copy occ_tasking's grants on audit objects.
+        DO $$
+        DECLARE item record;
+        BEGIN
+            FOR item IN
+                SELECT format('GRANT %s ON %s %s TO occ_agency_api', a.privilege_type,
+                              CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.oid::regclass) AS statement
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+                WHERE n.nspname = 'public' AND c.relname LIKE 'audit%' AND a.grantee = 'occ_tasking'::regrole
+                UNION ALL
+                SELECT format('GRANT EXECUTE ON FUNCTION %s TO occ_agency_api', p.oid::regprocedure)
+                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace, aclexplode(p.proacl) a
+                WHERE n.nspname = 'public' AND p.proname LIKE 'audit%' AND a.grantee = 'occ_tasking'::regrole
+            LOOP
+                EXECUTE item.statement;
+            END LOOP;
+        END
+        $$;
+
         -- Reference data. Nobody but the owner reads partners.webhook_secret; the operator may set it.
         GRANT SELECT ON agencies TO occ_feedback, occ_operator;
         GRANT SELECT (id, sector) ON partners TO occ_enrichment;
