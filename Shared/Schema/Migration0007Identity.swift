@@ -62,11 +62,22 @@ enum Migration0007Identity {
         CREATE FUNCTION occ_api_key_matches(key_id text, presented_hash text) RETURNS boolean
             LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$ SELECT EXISTS (SELECT 1 FROM public.api_keys WHERE id = key_id AND secret_hash = presented_hash) $$;
-        REVOKE ALL ON FUNCTION occ_login_kind(), occ_agency_scope(), occ_partner_scope(), occ_api_key_matches(text, text)
-            FROM PUBLIC;
+        -- Whose a referral or an outcome is, for checking the arguments of jobs an organisation
+        -- enqueues: read as the owner, so each check is one primary-key probe (a policy's
+        -- subquery could not use the key: the cast from the job's JSON is not leakproof).
+        CREATE FUNCTION occ_referral_partner(referral uuid) RETURNS bigint
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+            AS $$ SELECT partner_id FROM public.referrals WHERE id = $1 $$;
+        CREATE FUNCTION occ_outcome_agency(outcome bigint) RETURNS text
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+            AS $$ SELECT agency_code FROM public.outcomes WHERE id = $1 $$;
+        REVOKE ALL ON FUNCTION occ_login_kind(), occ_agency_scope(), occ_partner_scope(), occ_api_key_matches(text, text),
+            occ_referral_partner(uuid), occ_outcome_agency(bigint) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION occ_login_kind(), occ_agency_scope(), occ_partner_scope()
             TO occ_intake, occ_enrichment, occ_tasking, occ_agency_api, occ_feedback, occ_operator;
         GRANT EXECUTE ON FUNCTION occ_api_key_matches(text, text) TO occ_intake, occ_agency_api, occ_feedback;
+        GRANT EXECUTE ON FUNCTION occ_referral_partner(uuid) TO occ_intake;
+        GRANT EXECUTE ON FUNCTION occ_outcome_agency(bigint) TO occ_agency_api;
 
         DROP POLICY referrals_intake_own_partner ON referrals;
         DROP POLICY referral_indicators_intake_own_partner ON referral_indicators;
@@ -239,18 +250,18 @@ enum Migration0007Identity {
             WITH CHECK (queue = 'feedback' AND (SELECT occ_login_kind()) = 'exchange');
         CREATE POLICY occ_jobs_intake_enqueue ON occ_jobs FOR INSERT TO occ_intake
             WITH CHECK (queue = 'enrichment' AND ((SELECT occ_login_kind()) = 'exchange'
-                        OR EXISTS (SELECT 1 FROM referrals r WHERE r.id = (args->>'referral_id')::uuid)));
+                        OR occ_referral_partner((args->>'referral_id')::uuid) = (SELECT occ_partner_scope())));
         CREATE POLICY occ_jobs_intake_enqueued ON occ_jobs FOR SELECT TO occ_intake
             USING (queue = 'enrichment' AND ((SELECT occ_login_kind()) = 'exchange'
-                   OR EXISTS (SELECT 1 FROM referrals r WHERE r.id = (args->>'referral_id')::uuid)));
+                   OR occ_referral_partner((args->>'referral_id')::uuid) = (SELECT occ_partner_scope())));
         CREATE POLICY occ_jobs_enrichment_enqueue ON occ_jobs FOR INSERT TO occ_enrichment
             WITH CHECK (queue = 'tasking' AND (SELECT occ_login_kind()) = 'exchange');
         CREATE POLICY occ_jobs_enrichment_enqueued ON occ_jobs FOR SELECT TO occ_enrichment
             USING (queue = 'tasking' AND (SELECT occ_login_kind()) = 'exchange');
         CREATE POLICY occ_jobs_agency_enqueue ON occ_jobs FOR INSERT TO occ_agency_api
-            WITH CHECK (queue = 'feedback' AND EXISTS (SELECT 1 FROM outcomes o WHERE o.id = (args->>'outcome_id')::bigint));
+            WITH CHECK (queue = 'feedback' AND occ_outcome_agency((args->>'outcome_id')::bigint) = (SELECT occ_agency_scope()));
         CREATE POLICY occ_jobs_agency_enqueued ON occ_jobs FOR SELECT TO occ_agency_api
-            USING (queue = 'feedback' AND EXISTS (SELECT 1 FROM outcomes o WHERE o.id = (args->>'outcome_id')::bigint));
+            USING (queue = 'feedback' AND occ_outcome_agency((args->>'outcome_id')::bigint) = (SELECT occ_agency_scope()));
         CREATE POLICY occ_jobs_operator ON occ_jobs FOR ALL TO occ_operator
             USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
         CREATE POLICY occ_job_history_enrichment_own ON occ_job_history FOR ALL TO occ_enrichment

@@ -56,7 +56,8 @@ final class Exchange {
         _ service: String, _ method: HTTPMethod, _ target: String, token: String, body: String? = nil,
         contentType: String = "application/json"
     ) async throws -> (Int, JSONValue) {
-        guard let client = services[service]?.client() else { throw ServiceProcess.Failure.notReady(service) }
+        // Generous: a 1,000-line bulk upload takes seconds, and more on a loaded two-core machine.
+        guard let client = services[service]?.client(timeout: .seconds(120)) else { throw ServiceProcess.Failure.notReady(service) }
         defer { Task { await client.close() } }
         let response = try await client.send(
             method, target, headers: ["Authorization": "Bearer \(token)", "Content-Type": contentType],
