@@ -10,7 +10,8 @@ public final class PostgresLocalCluster: Sendable {
     public let directory: String
     public let port: Int
     public let superuser: String
-    private let binDirectory: String
+    /// Where initdb, pg_ctl and psql of this server's version are.
+    public let binDirectory: String
     private let runAs: String?
 
     /// libpq conninfo for a database on this server as the superuser.

@@ -13,7 +13,7 @@ struct ExecutableTests {
         defer { Task { await pool.close() } }
         let partner = try await PartnerRegistry(pool: pool).add(name: "Example Cyber", sector: .cyber)
         let key = try await APIKeyRegistry(pool: pool).issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit])
-        let intake = try await ServiceProcess("intake", conninfo: database.conninfo)
+        let intake = try await ServiceProcess("intake", conninfo: database.conninfo(as: .intake))
         let client = HTTPClient(port: intake.port, timeout: .seconds(10))
         let response = try await client.send(
             .post, "/v1/referrals", headers: ["Authorization": "Bearer \(key.token)", "Content-Type": "application/json"],
@@ -30,7 +30,7 @@ struct ExecutableTests {
         defer { Task { await pool.close() } }
         let partner = try await PartnerRegistry(pool: pool).add(name: "Example Bank", sector: .finance)
         let key = try await APIKeyRegistry(pool: pool).issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit])
-        let intake = try await ServiceProcess("intake", conninfo: database.conninfo)
+        let intake = try await ServiceProcess("intake", conninfo: database.conninfo(as: .intake))
         var file: [UInt8] = []
         for index in 0..<10_000 {
             var referral = ReferralFixtures.valid(reference: "BULK-\(index)")

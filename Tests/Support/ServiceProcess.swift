@@ -34,9 +34,9 @@ public final class ServiceProcess {
         if process.isRunning { process.terminate() }
     }
 
-    /// A client for this service.
-    public func client() -> HTTPClient {
-        HTTPClient(port: port, timeout: .seconds(10))
+    /// A client for this service; `timeout` bounds each request.
+    public func client(timeout: Duration = .seconds(10)) -> HTTPClient {
+        HTTPClient(port: port, timeout: timeout)
     }
 
     /// SIGTERM, then waits; returns the exit status (0 after a graceful shutdown).

@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// The server starts on first use (initdb in a temporary folder, Unix socket only) and stops at
 /// process exit. Each test gets its own database, copied from a migrated template, so tests can
-/// run in parallel without seeing each other's rows.
+/// run in parallel without seeing each other's rows. `conninfo` is the superuser's, for setup
+/// and inspection; services connect with `conninfo(as:)` or `login(_:boundTo:)`.
 public struct TestDatabase: Sendable {
     public let name: String
     public let conninfo: String
@@ -69,6 +70,7 @@ actor TestServer {
         await admin.close()
         let template = try await PostgresConnection.connect(cluster.conninfo(database: "occ_template"), applicationName: "occ-test-admin")
         try await Migrator().migrate(template)
+        try await TestLogins.createExchangeLogins(on: template)
         await template.close()
     }
 }

@@ -4,7 +4,7 @@
 #   1. compose.yaml with Debian's docker-compose (`docker-compose config -q`),
 #   2. compose.yaml against the Compose Specification JSON schema that Debian's docker-compose
 #      package ships (the fallback when docker-compose itself cannot be had or run),
-#   3. the stack's shape: the seven services, their dependencies, per-service login roles, ports,
+#   3. the stack's shape: the eight services, their dependencies, per-service login roles, ports,
 #      health checks, and that every binary compose runs is a product in Package.swift,
 #   4. deploy/Containerfile's basic shape (no hadolint here: plain checks), .dockerignore,
 #      the entrypoint, and deploy/postgres (no hard-coded passwords).
@@ -124,7 +124,7 @@ finish("the Compose schema check")
 step("stack shape: services, dependencies, roles, ports, health checks")
 services = doc.get("services") or {}
 workers = {"intake": 8080, "tasking": 8081, "feedback": 8082, "enrichment": 8083}
-expected = {"postgres", "migrate", "demo", *workers}
+expected = {"postgres", "migrate", "logins", "demo", *workers}
 missing = expected - services.keys()
 if missing:
     fail(f"services missing: {', '.join(sorted(missing))}")
@@ -219,6 +219,18 @@ for name, port in workers.items():
         fail(f"{name}: healthcheck should probe /healthz on {port}, got {check!r}")
 if len(set(logins.values())) != len(logins):
     fail("the services must not share a database login")
+
+# The logins are bound in a table the migrations create: roles.sql runs after migrate, and the
+# services start after it.
+login_job = services.get("logins")
+if login_job is None:
+    fail("services missing: logins (deploy/postgres/roles.sql after migrate)")
+else:
+    if depends(login_job).get("migrate") != "service_completed_successfully":
+        fail("logins: should depend on migrate with condition service_completed_successfully")
+    for name in workers:
+        if name in services and depends(services[name]).get("logins") != "service_completed_successfully":
+            fail(f"{name}: should depend on logins with condition service_completed_successfully")
 
 demo = services.get("demo") or {}
 if as_list(demo.get("command"))[:3] != ["occ", "demo", "--simulate"]:
@@ -356,7 +368,7 @@ for name in sorted(os.listdir(init_dir)) if os.path.isdir(init_dir) else []:
     path = os.path.join(init_dir, name)
     if name.endswith(".sh") and not os.stat(path).st_mode & stat.S_IXUSR:
         fail(f"deploy/postgres/init/{name} should be executable")
-scripts = [entrypoint, os.path.join(root, "deploy/ci/validate-compose.sh")]
+scripts = [entrypoint, os.path.join(root, "deploy/ci/validate-compose.sh"), os.path.join(root, "deploy/postgres/compose-logins.sh")]
 scripts += [os.path.join(init_dir, n) for n in os.listdir(init_dir) if n.endswith(".sh")] if os.path.isdir(init_dir) else []
 for path in scripts:
     if os.path.isfile(path):

@@ -38,10 +38,11 @@ enum BenchFlowCommand: Command {
         }
         let connection = try await PostgresConnection.connect(database.conninfo, applicationName: "occ-bench")
         try await Migrator().migrate(connection)
+        let logins = try await DemoStack.serviceLogins(database, on: connection)
         await connection.close()
         let logDirectory = "\(NSTemporaryDirectory())occ-bench-flow-\(getpid())"
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
-        try await stack.start(conninfo: database.conninfo, logDirectory: logDirectory)
+        try await stack.start(conninfo: { logins[$0] ?? database.conninfo }, logDirectory: logDirectory)
         let scenario = try await DemoScenario.prepare(conninfo: database.conninfo, ports: stack.ports)
         let flow = FlowBench(scenario: scenario, port: stack.ports["intake"]!)
 

@@ -46,10 +46,11 @@ enum DemoCommand: Command {
         }
         let connection = try await PostgresConnection.connect(database.conninfo, applicationName: "occ-demo")
         try await Migrator().migrate(connection, progress: progressLine)
+        let logins = try await DemoStack.serviceLogins(database, on: connection)
         await connection.close()
         progressLine("service logs: \(logDirectory)")
         progressLine("starting intake, enrichment, tasking and feedback on ports \(stack.ports.values.sorted().map(String.init).joined(separator: ", "))")
-        try await stack.start(conninfo: database.conninfo, logDirectory: logDirectory)
+        try await stack.start(conninfo: { logins[$0] ?? database.conninfo }, logDirectory: logDirectory)
         let scenario = try await DemoScenario.prepare(conninfo: database.conninfo, ports: stack.ports)
         try await scenario.play()
         if arguments.flag("keep-running") {

@@ -12,8 +12,9 @@ final class DemoStack: @unchecked Sendable {
         ports = ["intake": basePort, "enrichment": basePort + 1, "tasking": basePort + 2, "feedback": basePort + 3]
     }
 
-    /// Starts every service with its own port and waits until each answers `/healthz`.
-    func start(conninfo: String, logDirectory: String) async throws {
+    /// Starts every service with its own port and database login (`conninfo` by service name) and
+    /// waits until each answers `/healthz`.
+    func start(conninfo: (String) -> String, logDirectory: String) async throws {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for name in ["intake", "enrichment", "tasking", "feedback"] {
             let binary = directory.appendingPathComponent(name)
@@ -23,7 +24,7 @@ final class DemoStack: @unchecked Sendable {
             let process = Process()
             process.executableURL = binary
             var environment = ProcessInfo.processInfo.environment
-            environment["DATABASE_URL"] = conninfo
+            environment["DATABASE_URL"] = conninfo(name)
             environment["HTTP_HOST"] = "127.0.0.1"
             environment["HTTP_PORT"] = "\(ports[name]!)"
             environment["LOG_LEVEL"] = environment["LOG_LEVEL"] ?? "warning"

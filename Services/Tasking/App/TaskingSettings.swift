@@ -4,17 +4,24 @@ import Runtime
 ///
 /// | variable | meaning | default |
 /// |---|---|---|
+/// | `TASKING_MODE` | `worker`, `api` or `all` (see `TaskingMode`) | `all` |
 /// | `TASKING_CONCURRENCY` | referrals routed at once by this process | 8 |
 public struct TaskingSettings: Sendable {
     public static let defaultPort = 8083
 
+    public var mode: TaskingMode
     public var concurrency: Int
 
-    public init(concurrency: Int = 8) {
+    public init(mode: TaskingMode = .all, concurrency: Int = 8) {
+        self.mode = mode
         self.concurrency = concurrency
     }
 
     public init(config: Config) throws {
-        self.init(concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256))
+        let text = try config.string("TASKING_MODE", default: TaskingMode.all.rawValue)
+        guard let mode = TaskingMode(rawValue: text.lowercased()) else {
+            throw ConfigError.invalid(key: "TASKING_MODE", expected: "worker, api or all", value: text)
+        }
+        self.init(mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256))
     }
 }

@@ -34,12 +34,6 @@ public struct APIKey: Sendable, Hashable {
         Hex.encode(SHA256.hash(secret))
     }
 
-    /// Compares against a stored hash in constant time.
-    public func matches(storedHash: String) -> Bool {
-        guard let stored = Hex.decode(storedHash) else { return false }
-        return ConstantTime.equals(SHA256.hash(secret), stored)
-    }
-
     /// Lower-case letters and digits, 4 to 32 characters.
     private static func isValidID(_ id: String) -> Bool {
         (4...32).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }

@@ -6,7 +6,7 @@ import Postgres
 /// Turns an `Authorization: Bearer occ_<id>_<secret>` header into a `Principal`.
 ///
 /// Every request looks its key up, so a revocation takes effect on the next request. The secret is
-/// compared by hash in constant time and never logged.
+/// never logged; its hash is compared inside the database, which services cannot read hashes from.
 public struct APIKeyAuthenticator: Sendable {
     public let pool: PostgresPool
 
@@ -17,9 +17,8 @@ public struct APIKeyAuthenticator: Sendable {
     /// The principal, or `AuthError.unauthenticated` for anything but a valid, unrevoked key.
     public func authenticate(authorization: String?) async throws -> Principal {
         guard let authorization, let key = Self.bearerKey(authorization) else { throw AuthError.unauthenticated }
-        guard let row = try await pool.query(APIKeyQueries.lookup.binding(key.id)).single,
-              !(try row.decode(Bool.self, "revoked")),
-              key.matches(storedHash: try row.decode(String.self, "secret_hash"))
+        guard let row = try await pool.query(APIKeyQueries.lookup.binding(key.id, key.secretHash)).single,
+              !(try row.decode(Bool.self, "revoked")), try row.decode(Bool.self, "matches")
         else { throw AuthError.unauthenticated }
         let owner: Principal.Owner = if let partner = try row.decode(Int64?.self, "partner_id") {
             .partner(id: partner)

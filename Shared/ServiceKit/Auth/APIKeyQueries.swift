@@ -2,9 +2,15 @@ import Postgres
 
 /// Statements on `api_keys`.
 enum APIKeyQueries {
+    /// The key's owner and scopes, and whether $2 is its secret's hash: the stored hash never
+    /// leaves the database (services may not read it). Row-level security hides the keys of
+    /// organisations other than a bound login's own.
     static let lookup = PostgresQuery(
         "api_keys_lookup",
-        "SELECT partner_id, agency_code, scopes, secret_hash, revoked_at IS NOT NULL AS revoked FROM api_keys WHERE id = $1")
+        """
+        SELECT partner_id, agency_code, scopes, revoked_at IS NOT NULL AS revoked, occ_api_key_matches(id, $2) AS matches
+        FROM api_keys WHERE id = $1
+        """)
     static let insert = PostgresQuery(
         "api_keys_insert",
         "INSERT INTO api_keys (id, partner_id, agency_code, scopes, secret_hash) VALUES ($1, $2, $3, $4::text[], $5)")

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTP
 import Postgres
+import Schema
 import ServiceKit
 import TestSupport
 
@@ -28,7 +29,9 @@ final class Exchange {
         var environment = Self.workerEnvironment
         environment["ENRICHMENT_CONCURRENCY"] = String(enrichmentConcurrency)
         environment["DATABASE_POOL_SIZE"] = "4"
-        services[name] = try await ServiceProcess(name, conninfo: database.conninfo, environment: environment)
+        // Each service with the least-privilege login a deployment gives it.
+        guard let login = ServiceLogin(rawValue: name) else { throw ServiceProcess.Failure.notReady(name) }
+        services[name] = try await ServiceProcess(name, conninfo: database.conninfo(as: login), environment: environment)
     }
 
     /// Stops every service gracefully; returns their exit statuses by name.
@@ -53,7 +56,8 @@ final class Exchange {
         _ service: String, _ method: HTTPMethod, _ target: String, token: String, body: String? = nil,
         contentType: String = "application/json"
     ) async throws -> (Int, JSONValue) {
-        guard let client = services[service]?.client() else { throw ServiceProcess.Failure.notReady(service) }
+        // Generous: a 1,000-line bulk upload takes seconds, and more on a loaded two-core machine.
+        guard let client = services[service]?.client(timeout: .seconds(120)) else { throw ServiceProcess.Failure.notReady(service) }
         defer { Task { await client.close() } }
         let response = try await client.send(
             method, target, headers: ["Authorization": "Bearer \(token)", "Content-Type": contentType],

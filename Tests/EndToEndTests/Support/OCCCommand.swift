@@ -7,20 +7,29 @@ struct OCCCommand {
     let stdout: String
     let stderr: String
 
-    /// Runs `occ arguments…` with `DATABASE_URL` set to `conninfo`; waits off the cooperative pool.
-    static func run(_ arguments: [String], conninfo: String) async throws -> OCCCommand {
+    /// Runs `occ arguments…` with `DATABASE_URL` set to `conninfo` (and `environment` added), with
+    /// `input` on standard input; waits off the cooperative pool.
+    static func run(
+        _ arguments: [String], conninfo: String, environment extra: [String: String] = [:], input: String? = nil
+    ) async throws -> OCCCommand {
         let process = Process()
         process.executableURL = try BuiltExecutable.url("occ")
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = conninfo
+        environment.merge(extra) { _, given in given }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 // Both pipes drain concurrently, so neither can fill up and stall the child.

@@ -8,7 +8,7 @@ import ServiceKit
 import TestSupport
 
 /// A running intake service on a fresh database, reached over TCP on 127.0.0.1, with one partner
-/// and its `partner:submit` key ready.
+/// and its `partner:submit` key ready. The service connects with the exchange's intake login.
 struct IntakeHarness: Sendable {
     let database: TestDatabase
     let application: IntakeApplication
@@ -27,7 +27,7 @@ struct IntakeHarness: Sendable {
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
         http(&configuration)
         let environment = ServiceEnvironment(
-            databaseURL: database.conninfo, poolSize: 8, http: configuration,
+            databaseURL: database.conninfo(as: .intake), poolSize: 8, http: configuration,
             logger: Logger(service: "intake-test", level: .critical))
         let application = try await buildIntakeApplication(environment: environment)
         let port = try application.bind()

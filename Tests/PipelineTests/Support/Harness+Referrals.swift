@@ -6,13 +6,15 @@ import ServiceKit
 
 extension PipelineHarness {
     /// Stores a referral as intake does (validated, canonical JSON, enrichment job in the same
-    /// transaction) and returns its id. Intake's own service is tested in IntakeTests.
+    /// transaction, intake's login scoped to the partner) and returns its id. Intake's own service
+    /// is tested in IntakeTests.
     func submit(_ partner: TestPartner, _ json: String) async throws -> UUID {
         let raw = try JSONValue(parsing: Data(json.utf8))
         let referral = try ReferralValidator.validate(ReferralSubmission(json: raw)).get()
         let id = UUID()
-        let queue = JobQueue(pool: pool)
-        try await pool.transaction { connection in
+        let queue = JobQueue(pool: intake)
+        try await intake.transaction { connection in
+            try await connection.scopeToPartner(partner.id)
             try await connection.query(Self.insertReferral.binding(
                 id, partner.id, referral.partnerReference, referral.fingerprint, referral.crimeType.rawValue, referral.summary,
                 referral.overseas, referral.gateway.rawValue, referral.markings.tlp.rawValue,

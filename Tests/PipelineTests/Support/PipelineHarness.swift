@@ -5,6 +5,7 @@ import Foundation
 import HTTP
 import Postgres
 import Runtime
+import Schema
 import ServiceKit
 import TaskingApp
 import TestSupport
@@ -14,52 +15,40 @@ import TestSupport
 final class PipelineHarness: Sendable {
     let database: TestDatabase
     let pool: PostgresPool
+    /// Intake's login, for storing referrals as intake does.
+    let intake: PostgresPool
     let enrichment: EnrichmentService
     let tasking: TaskingService
     let feedback: FeedbackService
     private let workers: [Task<Void, any Error>]
 
-    /// Each service logs in as a member of its own role (`occ_enrichment`…), as deployed, so the
-    /// tests exercise the migration's grants and row-level security, not a superuser's view.
+    /// Each service connects with its exchange login (`TestDatabase.conninfo(as:)`), as deployed,
+    /// so the tests exercise the grants and row-level security, not a superuser's view; `pool` is
+    /// the superuser's, for setup and inspection only.
     private init(database: TestDatabase) throws {
         self.database = database
         pool = database.pool()
-        let environment = { (service: String) in
+        intake = PostgresPool(.init(conninfo: database.conninfo(as: .intake), maxConnections: 2, applicationName: "occ-test-intake"))
+        let environment = { (service: String, login: ServiceLogin) in
             ServiceEnvironment(
-                databaseURL: database.cluster.conninfo(database: database.name, user: Self.loginRole(service)), poolSize: 4,
+                databaseURL: database.conninfo(as: login), poolSize: 4,
                 http: HTTPServer.Configuration(host: "127.0.0.1", port: 0), logger: Logger(service: service, level: .warning))
         }
-        enrichment = try EnrichmentService(environment: environment("enrichment"), settings: EnrichmentSettings(concurrency: 4))
-        tasking = TaskingService(environment: environment("tasking"), settings: TaskingSettings(concurrency: 4))
-        feedback = FeedbackService(environment: environment("feedback"), settings: FeedbackSettings(concurrency: 4))
-        workers = [enrichment.worker, tasking.worker, feedback.worker].map { worker in Task { try await worker.run() } }
+        enrichment = try EnrichmentService(environment: environment("enrichment", .enrichment), settings: EnrichmentSettings(concurrency: 4))
+        tasking = TaskingService(environment: environment("tasking", .tasking), settings: TaskingSettings(concurrency: 4))
+        feedback = FeedbackService(environment: environment("feedback", .feedback), settings: FeedbackSettings(concurrency: 4))
+        workers = [enrichment.worker, tasking.worker, feedback.worker].compactMap { $0 }.map { worker in Task { try await worker.run() } }
     }
 
     static func start() async throws -> PipelineHarness {
-        let database = try await TestDatabase.create()
-        let admin = try await database.connect()
-        for service in ["enrichment", "tasking", "feedback"] {
-            // Role names are constants of this file; roles are cluster-wide, so parallel suites may race to create them.
-            try await admin.execute("""
-                DO $$ BEGIN
-                    CREATE ROLE \(loginRole(service)) LOGIN IN ROLE occ_\(service);
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                END $$
-                """, name: "test_login_role")
-        }
-        await admin.close()
-        return try PipelineHarness(database: database)
-    }
-
-    private static func loginRole(_ service: String) -> String {
-        "occ_test_\(service)_login"
+        try PipelineHarness(database: try await TestDatabase.create())
     }
 
     /// Shuts the workers down gracefully and closes the pools.
     func stop() async throws {
-        [enrichment.worker, tasking.worker, feedback.worker].forEach { $0.shutdown() }
+        [enrichment.worker, tasking.worker, feedback.worker].compactMap { $0 }.forEach { $0.shutdown() }
         for worker in workers { try await worker.value }
-        for pool in [pool, enrichment.pool, tasking.pool, feedback.pool] { await pool.close() }
+        for pool in [pool, intake, enrichment.pool, tasking.pool, feedback.pool] { await pool.close() }
     }
 
     /// Registers a partner and returns its id and a feedback-scoped key.
