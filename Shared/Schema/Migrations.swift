@@ -5,5 +5,6 @@ public enum Migrations {
         Migration(version: 2, name: "job_queue", sql: Migration0002JobQueue.sql),
         Migration(version: 3, name: "intake", sql: Migration0003Intake.sql),
         Migration(version: 4, name: "pipeline", sql: Migration0004Pipeline.sql),
+        Migration(version: 9, name: "officers", sql: Migration0009Officers.sql),
     ]
 }
