@@ -15,8 +15,12 @@ enum CommandLineTool {
         AgenciesListCommand.self,
         KeysIssueCommand.self,
         KeysRevokeCommand.self,
+        OfficersAddCommand.self,
+        OfficersListCommand.self,
+        OfficersRevokeCommand.self,
         AuditVerifyCommand.self,
         AuditTailCommand.self,
+        AuditWhoReadCommand.self,
         BenchIntakeCommand.self,
         BenchFlowCommand.self,
     ]
