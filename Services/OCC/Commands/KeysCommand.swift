@@ -20,7 +20,7 @@ enum KeysIssueCommand: Command {
 
     static func run(_ arguments: Arguments) async throws {
         let owner = try owner(arguments)
-        let scopes = try scopes(arguments.string("scopes") ?? (owner == nil ? "" : Scope.agencyTasking.rawValue), for: owner)
+        let scopes = try scopes(arguments.string("scopes") ?? (owner == nil ? Scope.agencyTasking.rawValue : ""), for: owner)
         let (key, issuedTo) = try await Database.withOperatorPool { pool in
             let registry = APIKeyRegistry(pool: pool)
             do {
