@@ -60,7 +60,10 @@ final class Exchange {
         _ service: String, _ method: HTTPMethod, _ target: String, token: String, body: String? = nil,
         contentType: String = "application/json", purpose: String? = nil
     ) async throws -> (Int, JSONValue) {
-        guard let client = services[service]?.client() else { throw ServiceProcess.Failure.notReady(service) }
+        guard let port = services[service]?.port else { throw ServiceProcess.Failure.notReady(service) }
+        // Generous: a 1,000-line bulk file on a loaded two-core machine can take longer than the
+        // service client's default 10 s; a hang still fails the test.
+        let client = HTTPClient(port: port, timeout: .seconds(60))
         defer { Task { await client.close() } }
         var headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": contentType]
         if let purpose { headers["X-Purpose"] = purpose }
