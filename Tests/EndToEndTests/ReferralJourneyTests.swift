@@ -28,13 +28,18 @@ struct ReferralJourneyTests {
         }
         #expect(try await exchange.eventually { try await exchange.count("SELECT count(*) FROM referrals WHERE status = 'tasked'") == 4 })
 
-        let ftc = try await exchange.token(.agency(code: "COLP_FTC"), .agencyTasking)
+        let ftc = try await exchange.officer("COLP_FTC", name: "DC Journey", staffID: "FTC1").token
         let (listed, taskings) = try await exchange.call("tasking", .get, "/v1/taskings", token: ftc)
         #expect(listed == 200)
         let tasking = try #require(taskings["taskings"]?.arrayValue?.first?["id"]?.stringValue)
         #expect(taskings["taskings"]?.arrayValue?.count == 1)
+        let (read, detail) = try await exchange.call("tasking", .get, "/v1/taskings/\(tasking)", token: ftc, purpose: "triage")
+        #expect(read == 200)
+        #expect(detail["indicators"]?.arrayValue?.isEmpty == false)
         let outcome = #"{"kind": "disrupted", "disruptions": [{"kind": "block_number", "indicator_key": "phone:+447700900123"}]}"#
-        #expect(try await exchange.call("tasking", .post, "/v1/taskings/\(tasking)/outcome", token: ftc, body: outcome).0 == 201)
+        let (recorded, _) = try await exchange.call(
+            "tasking", .post, "/v1/taskings/\(tasking)/outcome", token: ftc, body: outcome, purpose: "recording the disruption")
+        #expect(recorded == 201)
 
         #expect(try await exchange.eventually { try await exchange.count("SELECT count(*) FROM feedback_items") == 2 })
         for partner in [telco, bank] {

@@ -69,16 +69,16 @@ struct RoutingTests {
             #expect(ticatList.json["taskings"]?.strings("referral_id") == [scenario.cyberReferral.uuidString.lowercased()])
 
             let ftcTasking = try #require(ftcList.json["taskings"]?.strings("id").first)
-            #expect(try await harness.call(router, .post, "/v1/taskings/\(ftcTasking)/accept", token: ticat).status == 404)
+            #expect(try await harness.call(router, .post, "/v1/taskings/\(ftcTasking)/accept", token: ticat, purpose: "triage").status == 404)
             let foreignOutcome = try await harness.call(
-                router, .post, "/v1/taskings/\(ftcTasking)/outcome", token: ticat, body: #"{"kind": "disrupted"}"#)
+                router, .post, "/v1/taskings/\(ftcTasking)/outcome", token: ticat, body: #"{"kind": "disrupted"}"#, purpose: "outcome")
             #expect(foreignOutcome.status == 404)
             #expect(try await harness.call(router, .get, "/v1/taskings", token: scenario.bank.token).status == 403)
 
-            let accepted = try await harness.call(router, .post, "/v1/taskings/\(ftcTasking)/accept", token: ftc)
+            let accepted = try await harness.call(router, .post, "/v1/taskings/\(ftcTasking)/accept", token: ftc, purpose: "triage")
             #expect(accepted.status == 200)
             #expect(accepted.json["status"]?.stringValue == "accepted")
-            #expect(try await harness.call(router, .post, "/v1/taskings/\(ftcTasking)/accept", token: ftc).status == 409)
+            #expect(try await harness.call(router, .post, "/v1/taskings/\(ftcTasking)/accept", token: ftc, purpose: "triage").status == 409)
             #expect(try await harness.count("SELECT count(*) FROM outcomes") == 0)
         }
     }
@@ -92,7 +92,8 @@ struct RoutingTests {
             let tasking = try #require(list.json["taskings"]?.strings("id").first)
             let response = try await harness.call(
                 harness.tasking.router, .post, "/v1/taskings/\(tasking)/outcome", token: ticat,
-                body: #"{"kind": "charged", "money_protected": {"amount": "12.345", "currency": "GBP"}, "colour": "red"}"#)
+                body: #"{"kind": "charged", "money_protected": {"amount": "12.345", "currency": "GBP"}, "colour": "red"}"#,
+                purpose: "recording the outcome")
             #expect(response.status == 422)
             let fields = response.json["errors"]?.strings("field") ?? []
             #expect(fields.contains("home_office_code"))

@@ -10,12 +10,13 @@ enum DemoCommand: Command {
     static let help = """
         usage: occ demo [--port N] [--keep-running] [--use-database-url]
 
-        Brings up a throwaway local PostgreSQL, applies the migrations, starts the four services
-        (intake, enrichment, tasking, feedback) as separate processes, registers a demo partner
-        from each sector and demo agencies, submits sample
-        referrals (the same phone number and mule account reported by a telco and a bank),
-        records an outcome as an agency officer, and prints each referral's journey and the
-        partners' feedback. Ctrl-C stops everything cleanly.
+        Brings up a throwaway local PostgreSQL (or, with --use-database-url, the one DATABASE_URL
+        names), applies the migrations, starts the four services (intake, enrichment, tasking, feedback) as separate
+        processes, registers a demo partner from each sector and a demo officer with their own
+        key in three agencies, submits sample referrals (the same phone number and mule account
+        reported by a telco and a bank), has officers read, accept and record outcomes stating
+        their purpose (X-Purpose), and prints each referral's journey, the partners' feedback
+        and who read which referral and why. Ctrl-C stops everything cleanly.
 
           --port N          first of four consecutive ports for the services (default 18080)
           --keep-running    leave the stack up after the story until Ctrl-C

@@ -23,12 +23,15 @@ struct DemoScenario: Sendable {
             let partner = try await partners.add(name: name, sector: sector, actor: "occ-demo")
             partnerKeys[sector] = try await keys.issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit, .partnerFeedback], actor: "occ-demo").token
         }
+        // Agency work is done by named officers with their own keys, under their agency.
         var agencyKeys: [String: String] = [:]
-        for agency in ["COLP_FTC", "NCA_TICAT", "REPORT_FRAUD"] {
-            agencyKeys[agency] = try await keys.issue(owner: .agency(code: agency), scopes: [.agencyTasking], actor: "occ-demo").token
+        let officers = OfficerRegistry(pool: pool)
+        for (agency, name) in [("COLP_FTC", "DC Demo Fraud"), ("NCA_TICAT", "Demo Cyber Officer"), ("REPORT_FRAUD", "Demo Reviewer")] {
+            let officer = try await officers.add(agency: agency, name: name, staffID: "DEMO\(UInt16.random(in: 1000...9999))", actor: "occ-demo")
+            agencyKeys[agency] = try await keys.issue(officer: officer.id, actor: "occ-demo").key.token
         }
         let oversight = try await keys.issue(owner: .exchange, scopes: [.oversight], actor: "occ-demo").token
-        emit("registered a partner per sector (telco, tech, cyber, finance), agency keys for COLP_FTC, NCA_TICAT, REPORT_FRAUD")
+        emit("registered a partner per sector (telco, tech, cyber, finance), an officer with a key for COLP_FTC, NCA_TICAT, REPORT_FRAUD")
         return DemoScenario(pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: agencyKeys, oversightKey: oversight)
     }
 
@@ -78,8 +81,14 @@ struct DemoScenario: Sendable {
 
         emit("\n== 5. journeys")
         try await DemoReport.printJourneys(pool)
+        emit("\n== 6. oversight: who read which referral, and why (occ audit who-read)")
+        for (_, reference, id) in references {
+            guard let referral = UUID(uuidString: id) else { continue }
+            let lines = try await pool.withConnection { try await AuditWhoReadCommand.lines(referral: referral, on: $0) }
+            for line in lines { emit("  \(reference)  " + line.joined(separator: "  ")) }
+        }
         let benefits = try await call("feedback", .get, "/v1/reports/benefits", key: oversightKey)
-        emit("\n== 6. oversight benefits report (GET /v1/reports/benefits → \(benefits.status.code))")
+        emit("\n== 7. oversight benefits report (GET /v1/reports/benefits → \(benefits.status.code))")
         emit("  " + Self.compact(Self.object(benefits)["totals"] ?? Self.object(benefits)).prefix(600))
         await pool.close()
     }
@@ -89,14 +98,18 @@ struct DemoScenario: Sendable {
             emit("  \(agency): no tasking to act on")
             return
         }
-        let accepted = try await call("tasking", .post, "/v1/taskings/\(id)/accept", key: agencyKeys[agency]!, json: [:])
-        let recorded = try await call("tasking", .post, "/v1/taskings/\(id)/outcome", key: agencyKeys[agency]!, json: outcome)
-        emit("  \(agency) accepts \(tasking["reference"] as? String ?? id) (\(accepted.status.code)) and records '\(outcome["kind"]!)' (\(recorded.status.code))")
+        let reference = tasking["reference"] as? String ?? id
+        let purpose = "triage of new tasking \(reference)"
+        let read = try await call("tasking", .get, "/v1/taskings/\(id)", key: agencyKeys[agency]!, purpose: purpose)
+        let accepted = try await call("tasking", .post, "/v1/taskings/\(id)/accept", key: agencyKeys[agency]!, json: [:], purpose: purpose)
+        let recorded = try await call(
+            "tasking", .post, "/v1/taskings/\(id)/outcome", key: agencyKeys[agency]!, json: outcome, purpose: "recording the outcome of \(reference)")
+        emit("  \(agency) officer reads \(reference) (\(read.status.code)), accepts it (\(accepted.status.code)) and records '\(outcome["kind"]!)' (\(recorded.status.code))")
         if recorded.status.code >= 300 { emit("    \(recorded.text.prefix(400))") }
     }
 
     private func taskings(_ agency: String) async throws -> [[String: Any]] {
-        let response = try await call("tasking", .get, "/v1/taskings", key: agencyKeys[agency]!)
+        let response = try await call("tasking", .get, "/v1/taskings", key: agencyKeys[agency]!, purpose: "reviewing the tasking queue")
         let json = try? JSONSerialization.jsonObject(with: Data(response.body))
         return (json as? [[String: Any]]) ?? ((json as? [String: Any])?["items"] as? [[String: Any]]) ?? ((json as? [String: Any])?["taskings"] as? [[String: Any]]) ?? []
     }
@@ -111,12 +124,15 @@ struct DemoScenario: Sendable {
         throw DemoFailure("timed out waiting for: \(what) (see the service logs)")
     }
 
-    private func call(_ service: String, _ method: HTTPMethod, _ path: String, key: String, json: [String: Any]? = nil) async throws -> ClientResponse {
+    private func call(
+        _ service: String, _ method: HTTPMethod, _ path: String, key: String, json: [String: Any]? = nil, purpose: String? = nil
+    ) async throws -> ClientResponse {
         let client = HTTPClient(port: ports[service]!, timeout: .seconds(10))
         defer { Task { await client.close() } }
         var headers = HTTPHeaders()
         headers["Authorization"] = "Bearer \(key)"
         headers["X-Request-Id"] = "demo-\(UUID().uuidString.prefix(8).lowercased())"
+        if let purpose { headers[Purpose.header] = purpose }
         guard let json else { return try await client.send(method, path, headers: headers) }
         headers["Content-Type"] = "application/json"
         return try await client.send(method, path, headers: headers, body: Array(try JSONSerialization.data(withJSONObject: json)))

@@ -11,12 +11,16 @@ public struct AuditEvent: Sendable, Hashable {
     public var subjectType: String
     public var subjectID: String
     public var traceID: String?
+    /// The officer who acted or read (`officers.id`), for agency actions; `actor` names them too.
+    public var officer: Int64?
+    /// Why the officer acted or read, as they stated it (`X-Purpose`): DPA 2018 s.62 logging.
+    public var purpose: String?
     /// Small facts worth keeping; never secrets or personal data.
     public var detail: [String: String]
 
     public init(
         actor: String, action: String, subjectType: String, subjectID: String, traceID: String? = nil,
-        detail: [String: String] = [:], occurredAt: Date = Date()
+        officer: Int64? = nil, purpose: String? = nil, detail: [String: String] = [:], occurredAt: Date = Date()
     ) {
         self.occurredAt = occurredAt
         self.actor = actor
@@ -24,10 +28,13 @@ public struct AuditEvent: Sendable, Hashable {
         self.subjectType = subjectType
         self.subjectID = subjectID
         self.traceID = traceID
+        self.officer = officer
+        self.purpose = purpose
         self.detail = detail
     }
 
     /// The exact text that is stored and hashed: canonical JSON, so it depends only on the values.
+    /// Absent optional fields are left out, so events without an officer hash as they always did.
     public var canonicalText: String {
         var members: [String: JSONValue] = [
             "occurred_at": .string(Self.timestamp(occurredAt)),
@@ -38,6 +45,8 @@ public struct AuditEvent: Sendable, Hashable {
             "detail": .object(detail.mapValues(JSONValue.string)),
         ]
         if let traceID { members["trace_id"] = .string(traceID) }
+        if let officer { members["officer"] = .integer(Int(officer)) }
+        if let purpose { members["purpose"] = .string(purpose) }
         return JSONValue.object(members).canonicalText
     }
 

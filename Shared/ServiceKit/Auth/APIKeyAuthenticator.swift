@@ -23,7 +23,8 @@ public struct APIKeyAuthenticator: Sendable {
         let owner: Principal.Owner = if let partner = try row.decode(Int64?.self, "partner_id") {
             .partner(id: partner)
         } else if let agency = try row.decode(String?.self, "agency_code") {
-            .agency(code: agency)
+            // The schema ties an officer's key to the officer's own agency.
+            if let officer = try row.decode(Int64?.self, "officer_id") { .officer(id: officer, agency: agency) } else { .agency(code: agency) }
         } else {
             .exchange
         }

@@ -51,17 +51,24 @@ final class Exchange {
         try await APIKeyRegistry(pool: pool).issue(owner: owner, scopes: [scope]).token
     }
 
-    /// Calls `service` with a bearer token; returns the status code and the parsed JSON body.
+    /// A new officer of `agency` and their key: agency work is done by named officers.
+    func officer(_ agency: String, name: String, staffID: String) async throws -> (id: Int64, token: String) {
+        let officer = try await OfficerRegistry(pool: pool).add(agency: agency, name: name, staffID: staffID)
+        return (officer.id, try await APIKeyRegistry(pool: pool).issue(officer: officer.id).key.token)
+    }
+
+    /// Calls `service` with a bearer token (and an officer's `X-Purpose` when given); returns the
+    /// status code and the parsed JSON body.
     func call(
         _ service: String, _ method: HTTPMethod, _ target: String, token: String, body: String? = nil,
-        contentType: String = "application/json"
+        contentType: String = "application/json", purpose: String? = nil
     ) async throws -> (Int, JSONValue) {
         // Generous: a 1,000-line bulk upload takes seconds, and more on a loaded two-core machine.
         guard let client = services[service]?.client(timeout: .seconds(120)) else { throw ServiceProcess.Failure.notReady(service) }
         defer { Task { await client.close() } }
-        let response = try await client.send(
-            method, target, headers: ["Authorization": "Bearer \(token)", "Content-Type": contentType],
-            body: Array((body ?? "").utf8))
+        var headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": contentType]
+        if let purpose { headers["X-Purpose"] = purpose }
+        let response = try await client.send(method, target, headers: headers, body: Array((body ?? "").utf8))
         return (response.status.code, response.body.isEmpty ? .null : try JSONValue(parsing: Data(response.body)))
     }
 

@@ -10,7 +10,8 @@ extension PipelineHarness {
 
     /// Records an outcome through the agency API and waits until its feedback job has run.
     func recordOutcome(agency token: String, tasking id: String, _ body: String) async throws -> TestResponse {
-        let response = try await call(tasking.router, .post, "/v1/taskings/\(id)/outcome", token: token, body: body)
+        let response = try await call(
+            tasking.router, .post, "/v1/taskings/\(id)/outcome", token: token, body: body, purpose: "recording the outcome")
         _ = try await eventually {
             try await count("SELECT count(*) FROM occ_jobs WHERE kind = 'deliver_feedback' AND state <> 'scheduled'") == 0
         }

@@ -7,6 +7,7 @@ import Postgres
 import Runtime
 import Schema
 import ServiceKit
+import Synchronization
 import TaskingApp
 import TestSupport
 
@@ -21,6 +22,8 @@ final class PipelineHarness: Sendable {
     let tasking: TaskingService
     let feedback: FeedbackService
     private let workers: [Task<Void, any Error>]
+    /// Distinct staff ids for the officers tests register.
+    private let officerNumbers = Atomic<Int>(0)
 
     /// Each service connects with its exchange login (`TestDatabase.conninfo(as:)`), as deployed,
     /// so the tests exercise the grants and row-level security, not a superuser's view; `pool` is
@@ -58,9 +61,17 @@ final class PipelineHarness: Sendable {
         return TestPartner(id: record.id, token: key.token)
     }
 
-    /// A key for one of the seeded agencies.
+    /// A key of a new officer of one of the seeded agencies: agency work is done by officers.
     func agencyToken(_ code: String) async throws -> String {
-        try await APIKeyRegistry(pool: pool).issue(owner: .agency(code: code), scopes: [.agencyTasking]).token
+        try await officer(code).token
+    }
+
+    /// A new officer of `agency` with their own key.
+    func officer(_ agency: String, name: String = "Test Officer") async throws -> TestOfficer {
+        let staffID = "T\(officerNumbers.add(1, ordering: .relaxed).newValue)"
+        let officer = try await OfficerRegistry(pool: pool).add(agency: agency, name: name, staffID: staffID)
+        let key = try await APIKeyRegistry(pool: pool).issue(officer: officer.id).key
+        return TestOfficer(id: officer.id, agency: agency, token: key.token)
     }
 
     /// An oversight key belonging to no partner or agency.
@@ -88,6 +99,13 @@ final class PipelineHarness: Sendable {
 /// A registered partner as tests use it.
 struct TestPartner: Sendable {
     let id: Int64
+    let token: String
+}
+
+/// A registered officer and their key.
+struct TestOfficer: Sendable {
+    let id: Int64
+    let agency: String
     let token: String
 }
 

@@ -24,9 +24,10 @@ extension AgencyAPI {
     /// Validates the outcome (422 with field paths), then records it, moves the tasking on and
     /// enqueues feedback, all in one transaction.
     func recordOutcome(_ request: Request) async throws -> Response {
-        let agency = try request.agencyCode()
+        let officer = try request.officer()
+        let purpose = try request.purpose()
         let id = try request.taskingID()
-        let principal = try request.principal()
+        let agency = officer.agency
         let outcome = try await validatedOutcome(request)
         let recorded = try await pool.transaction { connection in
             try await connection.scopeToAgency(agency)
@@ -38,16 +39,15 @@ extension AgencyAPI {
             }
             let referralID = try tasking.decode(UUID.self, "referral_id")
             let traceID = try tasking.decode(String.self, "trace_id")
-            let outcomeID = try await insert(outcome, taskingID: id, agency: agency, by: principal.auditActor, on: connection)
+            let outcomeID = try await insert(outcome, taskingID: id, agency: agency, by: officer.actor, on: connection)
             let closes = !outcome.kind.isInProgress
             try await connection.query(TaskingQueries.advance.binding(id, closes))
             try await connection.query(ReferralQueries.markActioned.binding(referralID))
             try await queue.enqueue(
                 DeliverFeedback(outcomeID: outcomeID),
                 options: InsertOptions(queue: DeliverFeedback.queue, metadata: ["trace_id": traceID]), on: connection)
-            try await AuditLog.append(AuditEvent(
-                actor: principal.auditActor, action: "tasking.outcome_recorded", subjectType: "tasking",
-                subjectID: id.uuidString.lowercased(), traceID: traceID,
+            try await AuditLog.append(officer.event(
+                "tasking.outcome_recorded", subjectID: id.uuidString.lowercased(), traceID: traceID, purpose: purpose,
                 detail: ["outcome_id": String(outcomeID), "kind": outcome.kind.rawValue]), on: connection)
             return RecordedOutcome(outcomeID: outcomeID, taskingID: id.uuidString.lowercased(), taskingStatus: closes ? "closed" : "accepted", outcome: outcome)
         }

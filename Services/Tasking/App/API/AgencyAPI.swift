@@ -4,9 +4,11 @@ import Postgres
 import Queue
 import ServiceKit
 
-/// The agency API: `GET /v1/taskings`, `POST /v1/taskings/{id}/accept`, `POST /v1/taskings/{id}/outcome`.
-/// Every route needs an agency key with the `agency:tasking` scope and sees only that agency's
-/// taskings: the queries filter by agency and row-level security enforces it again.
+/// The agency API: `GET /v1/taskings`, `GET /v1/taskings/{id}`, `POST /v1/taskings/{id}/accept`,
+/// `POST /v1/taskings/{id}/outcome`. Every route needs an officer's key with the `agency:tasking`
+/// scope and sees only the officer's agency's taskings: the queries filter by agency and
+/// row-level security enforces it again. Each call writes one audit event naming the officer and
+/// the purpose they state in `X-Purpose` (required except on the list).
 struct AgencyAPI: Sendable {
     let pool: PostgresPool
     let queue: JobQueue
@@ -15,44 +17,47 @@ struct AgencyAPI: Sendable {
     func register(on router: Router, authenticator: APIKeyAuthenticator) {
         let v1 = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .agencyTasking)])
         v1.get("taskings") { request in try await list(request) }
+        v1.get("taskings/{id}") { request in try await read(request) }
         v1.post("taskings/{id}/accept") { request in try await accept(request) }
         v1.post("taskings/{id}/outcome", maxBodyBytes: Self.maxOutcomeBytes) { request in try await recordOutcome(request) }
     }
 
+    /// The agency's open and recent taskings, without the referrals' content. Consulting the
+    /// queue is recorded too (one `tasking.listed` event per call), with the purpose if stated.
     func list(_ request: Request) async throws -> Response {
-        let agency = try request.agencyCode()
+        let officer = try request.officer()
+        let purpose = try request.optionalPurpose()
         let taskings = try await pool.transaction { connection in
-            try await connection.scopeToAgency(agency)
-            return try await connection.query(TaskingQueries.listForAgency.binding(agency)).map(TaskingView.init(row:))
+            try await connection.scopeToAgency(officer.agency)
+            let taskings = try await connection.query(TaskingQueries.listForAgency.binding(officer.agency)).map(TaskingSummary.init(row:))
+            try await AuditLog.append(officer.event(
+                "tasking.listed", subjectType: "agency", subjectID: officer.agency, purpose: purpose,
+                detail: ["count": String(taskings.count)]), on: connection)
+            return taskings
         }
         return try Response.json(["taskings": taskings])
     }
 
     func accept(_ request: Request) async throws -> Response {
-        let agency = try request.agencyCode()
+        let officer = try request.officer()
+        let purpose = try request.purpose()
         let id = try request.taskingID()
-        let principal = try request.principal()
         let accepted = try await pool.transaction { connection in
-            try await connection.scopeToAgency(agency)
-            guard let current = try await connection.query(TaskingQueries.lockForAgency.binding(id, agency)).single else {
+            try await connection.scopeToAgency(officer.agency)
+            guard let current = try await connection.query(TaskingQueries.lockForAgency.binding(id, officer.agency)).single else {
                 throw HTTPError(.notFound, detail: "no such tasking for this agency")
             }
             let status = try current.decode(String.self, "status")
             guard status == "new" else { throw HTTPError(.conflict, detail: "the tasking is already \(status)") }
-            try await connection.query(TaskingQueries.accept.binding(id, agency))
-            let view = try await tasking(id, agency, on: connection)
-            try await AuditLog.append(AuditEvent(
-                actor: principal.auditActor, action: "tasking.accepted", subjectType: "tasking", subjectID: id.uuidString.lowercased(),
-                traceID: try current.decode(String.self, "trace_id")), on: connection)
-            return view
+            try await connection.query(TaskingQueries.accept.binding(id, officer.agency))
+            guard let row = try await connection.query(TaskingQueries.summaryForAgency.binding(id, officer.agency)).single else {
+                throw HTTPError(.notFound, detail: "no such tasking for this agency")
+            }
+            try await AuditLog.append(officer.event(
+                "tasking.accepted", subjectID: id.uuidString.lowercased(), traceID: try current.decode(String.self, "trace_id"),
+                purpose: purpose), on: connection)
+            return try TaskingSummary(row: row)
         }
         return try Response.json(accepted)
-    }
-
-    func tasking(_ id: UUID, _ agency: String, on connection: PostgresConnection) async throws -> TaskingView {
-        guard let row = try await connection.query(TaskingQueries.oneForAgency.binding(id, agency)).single else {
-            throw HTTPError(.notFound, detail: "no such tasking for this agency")
-        }
-        return try TaskingView(row: row)
     }
 }

@@ -1,14 +1,38 @@
+import Domain
 import Foundation
 import HTTP
 import ServiceKit
 
 extension Request {
-    /// The calling agency; an `agency:tasking` key that belongs to no agency is refused.
-    func agencyCode() throws -> String {
-        guard let code = try principal().agencyCode else {
-            throw HTTPError(.forbidden, detail: "this API key does not belong to an agency")
+    /// The calling officer. Agency actions name a person: a key of no agency, or an agency key
+    /// naming no officer (issued before officers existed), is refused.
+    func officer() throws -> CallingOfficer {
+        let principal = try principal()
+        guard case .officer(let id, let agency) = principal.owner else {
+            throw HTTPError(.forbidden, detail: principal.agencyCode == nil
+                ? "this API key does not belong to an agency"
+                : "agency actions need an officer's own key (occ keys issue --officer ID); this agency key names no officer")
         }
-        return code
+        return CallingOfficer(id: id, agency: agency, actor: principal.auditActor)
+    }
+
+    /// The officer's stated purpose (`X-Purpose`): required on detail reads and actions, 400 otherwise.
+    func purpose() throws -> Purpose {
+        do {
+            return try Purpose(header: headers[Purpose.header])
+        } catch {
+            throw Self.purposeProblem(error)
+        }
+    }
+
+    /// The purpose when one is stated (lists); a stated but invalid one is still a 400.
+    func optionalPurpose() throws -> Purpose? {
+        headers[Purpose.header] == nil ? nil : try purpose()
+    }
+
+    private static func purposeProblem(_ error: Purpose.Invalid) -> HTTPError {
+        HTTPError(.badRequest, detail: "the \(Purpose.header) header \(error)",
+                  errors: [Problem.FieldError(field: Purpose.header, message: error.description)])
     }
 
     /// The `{id}` path segment as a tasking id; anything else names no tasking.

@@ -2,55 +2,35 @@ import Domain
 import Foundation
 import Postgres
 
-/// A tasking as its agency sees it: the work, its urgency and the referral's canonical content.
+/// A tasking as its agency reads it in detail (`GET /v1/taskings/{id}`, audited with the officer
+/// and purpose): the summary's fields plus the referral's canonical content.
 struct TaskingView: Encodable, Sendable {
-    /// Ids in lower case, as every other API of the exchange writes UUIDs.
-    let id: String
-    let referralID: String
-    let reference: String
-    let crimeType: CrimeType
+    let tasking: TaskingSummary
     let summary: String?
     let indicators: [CanonicalIndicator]
     let markings: HandlingMarkings
-    let score: Int
-    let distinctPartners: Int
-    let priority: String
-    let status: String
-    let slaDeadline: Date
-    let ruleIDs: [String]
-    let createdAt: Date
-    let acceptedAt: Date?
-    let closedAt: Date?
+    /// The referral's trace id, for the audit event; not part of the response.
+    let traceID: String
 
     init(row: PostgresRow) throws {
         let referral = try JSONDecoder().decode(ValidReferral.self, from: Data(try row.decode(String.self, "canonical").utf8))
-        id = try row.decode(UUID.self, "id").uuidString.lowercased()
-        referralID = try row.decode(UUID.self, "referral_id").uuidString.lowercased()
-        reference = try row.decode(String.self, "reference")
-        crimeType = referral.crimeType
+        tasking = try TaskingSummary(row: row)
         summary = referral.summary
         indicators = referral.indicators
         markings = referral.markings
-        score = try row.decode(Int.self, "score")
-        distinctPartners = try row.decode(Int.self, "distinct_partners")
-        priority = try row.decode(String.self, "priority")
-        status = try row.decode(String.self, "status")
-        slaDeadline = try row.decode(Date.self, "sla_deadline")
-        ruleIDs = try row.decode([String].self, "rule_ids")
-        createdAt = try row.decode(Date.self, "created_at")
-        acceptedAt = try row.decode(Date?.self, "accepted_at")
-        closedAt = try row.decode(Date?.self, "closed_at")
+        traceID = try row.decode(String.self, "trace_id")
+    }
+
+    /// One flat object: the summary's members, then the content's.
+    func encode(to encoder: any Encoder) throws {
+        try tasking.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(summary, forKey: .summary)
+        try container.encode(indicators, forKey: .indicators)
+        try container.encode(markings, forKey: .markings)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, reference, summary, indicators, markings, score, priority, status
-        case referralID = "referral_id"
-        case crimeType = "crime_type"
-        case distinctPartners = "distinct_partners"
-        case slaDeadline = "sla_deadline"
-        case ruleIDs = "rule_ids"
-        case createdAt = "created_at"
-        case acceptedAt = "accepted_at"
-        case closedAt = "closed_at"
+        case summary, indicators, markings
     }
 }

@@ -10,14 +10,22 @@ enum TaskingQueries {
         VALUES ($1, $2, $3, $4, $5::text[], $6)
         ON CONFLICT (referral_id, agency_code) DO NOTHING
         """)
-    private static let view = """
-        SELECT t.id, t.referral_id, r.reference, r.canonical::text AS canonical, s.score, s.distinct_partners,
+    /// What lists show: the work and its urgency, none of the referral's content.
+    private static let summary = """
+        SELECT t.id, t.referral_id, r.reference, r.crime_type, r.tlp, s.score, s.distinct_partners,
                t.priority, t.status, t.sla_deadline, t.rule_ids, t.created_at, t.accepted_at, t.closed_at
-        FROM taskings t JOIN referrals r ON r.id = t.referral_id JOIN referral_scores s ON s.referral_id = t.referral_id
+        """
+    private static let joins = """
+         FROM taskings t JOIN referrals r ON r.id = t.referral_id JOIN referral_scores s ON s.referral_id = t.referral_id
         """
     static let listForAgency = PostgresQuery(
-        "taskings_list_for_agency", view + " WHERE t.agency_code = $1 ORDER BY t.priority, t.sla_deadline, t.id LIMIT 500")
-    static let oneForAgency = PostgresQuery("taskings_one_for_agency", view + " WHERE t.id = $1 AND t.agency_code = $2")
+        "taskings_list_for_agency", summary + joins + " WHERE t.agency_code = $1 ORDER BY t.priority, t.sla_deadline, t.id LIMIT 500")
+    static let summaryForAgency = PostgresQuery(
+        "taskings_summary_for_agency", summary + joins + " WHERE t.id = $1 AND t.agency_code = $2")
+    /// A detail read adds the referral's canonical content and its trace id (for the audit event).
+    static let detailForAgency = PostgresQuery(
+        "taskings_detail_for_agency",
+        summary + ", r.canonical::text AS canonical, r.trace_id" + joins + " WHERE t.id = $1 AND t.agency_code = $2")
     static let accept = PostgresQuery(
         "taskings_accept",
         "UPDATE taskings SET status = 'accepted', accepted_at = now() WHERE id = $1 AND agency_code = $2 AND status = 'new'")
