@@ -34,7 +34,13 @@ enum Migration0008Officers {
 
         CREATE INDEX audit_log_subject ON audit_log (subject_type, subject_id);
 
+        -- Only the exchange's operator manages officers; services learn a key's officer from
+        -- the key row (column grants as migration 7 restated them for the other columns).
+        ALTER TABLE officers ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY officers_operator ON officers TO occ_operator
+            USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
         GRANT SELECT, INSERT ON officers TO occ_operator;
         GRANT UPDATE (revoked_at) ON officers TO occ_operator;
+        GRANT SELECT (officer_id) ON api_keys TO occ_intake, occ_agency_api, occ_feedback, occ_operator;
         """
 }
