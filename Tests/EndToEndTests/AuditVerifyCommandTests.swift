@@ -121,8 +121,8 @@ struct AuditVerifyCommandTests {
         return affected
     }
 
-    /// The database's conninfo, connected as the superuser but acting as `occ_operator` throughout.
+    /// The database's conninfo as the operator's login, as a deployment runs `occ audit`.
     static func asOperator(_ database: TestDatabase) -> String {
-        "\(database.conninfo) options='-c role=occ_operator'"
+        database.conninfo(as: .operator)
     }
 }
