@@ -19,6 +19,16 @@ public enum LoginBinding: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The `agency_code` column's value.
+    var agencyCode: String? {
+        if case .agency(let code) = self { code } else { nil }
+    }
+
+    /// The `partner_id` column's value.
+    var partnerID: Int64? {
+        if case .partner(let id) = self { id } else { nil }
+    }
+
     public var description: String {
         switch self {
         case .exchange: "exchange"

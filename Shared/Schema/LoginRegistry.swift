@@ -120,13 +120,3 @@ public struct LoginRegistry: Sendable {
         text.hasPrefix("SCRAM-SHA-256$") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=$:-".contains($0)) }
     }
 }
-
-extension LoginBinding {
-    var agencyCode: String? {
-        if case .agency(let code) = self { code } else { nil }
-    }
-
-    var partnerID: Int64? {
-        if case .partner(let id) = self { id } else { nil }
-    }
-}

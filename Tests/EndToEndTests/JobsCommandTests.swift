@@ -252,6 +252,6 @@ struct JobsCommandTests {
 
     /// The database's conninfo, connected as the superuser but acting as `occ_operator` throughout.
     static func asOperator(_ db: TestDatabase) -> String {
-        "\(db.conninfo) options='-c role=occ_operator'"
+        db.conninfo(as: .operator)
     }
 }

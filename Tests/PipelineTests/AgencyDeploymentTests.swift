@@ -45,9 +45,10 @@ struct AgencyDeploymentTests {
         }
     }
 
-    @Test("TASKING_MODE must be worker, api or all", arguments: ["", "Worker", "both"])
-    func modes(text: String) throws {
-        let parsed = try? TaskingSettings(config: Config(["TASKING_MODE": text])).mode
-        #expect(parsed == [" ": TaskingMode.all, "Worker": .worker][text.isEmpty ? " " : text])
+    @Test("TASKING_MODE is worker, api or all (default all, any case); anything else stops the service", arguments: [
+        ("", TaskingMode.all), ("Worker", .worker), ("api", .api), ("both", nil),
+    ] as [(String, TaskingMode?)])
+    func modes(text: String, expected: TaskingMode?) {
+        #expect((try? TaskingSettings(config: Config(["TASKING_MODE": text])).mode) == expected)
     }
 }

@@ -47,7 +47,7 @@ enum AuditFixtures {
 
     /// The database's conninfo, connected as the superuser but acting as `occ_operator` throughout.
     static func asOperator(_ database: TestDatabase) -> String {
-        "\(database.conninfo) options='-c role=occ_operator'"
+        database.conninfo(as: .operator)
     }
 
     /// A new LOGIN role that is a member of `group` (e.g. `occ_intake`) and nothing else, as
