@@ -11,7 +11,7 @@ struct OfficersCommandTests {
     @Test("officers are added, listed and revoked; an officer's key is issued and revoked with them; mistakes are usage errors")
     func officers() async throws {
         let database = try await TestDatabase.create()
-        let occ = { (arguments: [String]) in try await OCCCommand.run(arguments, conninfo: AuditVerifyCommandTests.asOperator(database)) }
+        let occ = { (arguments: [String]) in try await OCCCommand.run(arguments, conninfo: AuditFixtures.asOperator(database)) }
 
         let added = try await occ(["officers", "add", "--agency", "NCA_TICAT", "--name", "Jane Smith", "--staff-id", "pc4471"])
         #expect(added.status == 0, "\(added.stderr)")
@@ -66,7 +66,7 @@ struct OfficersCommandTests {
     @Test("who-read lists each officer's reads of a referral through the real tasking service, oldest first, with purposes")
     func whoRead() async throws {
         let exchange = try await Exchange(services: ["intake", "enrichment", "tasking"])
-        let operatorConninfo = AuditVerifyCommandTests.asOperator(exchange.database)
+        let operatorConninfo = AuditFixtures.asOperator(exchange.database)
         let occ = { (arguments: [String]) in try await OCCCommand.run(arguments, conninfo: operatorConninfo) }
         let cyber = try await exchange.partner("Cyber Firm", .cyber)
         let submission = Exchange.referral("CYB-1", crimeType: "cyber.ransomware", indicators: #"{"kind": "ipv4", "value": "203.0.113.7"}"#)
