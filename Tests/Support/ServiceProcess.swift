@@ -34,9 +34,10 @@ public final class ServiceProcess {
         if process.isRunning { process.terminate() }
     }
 
-    /// A client for this service.
+    /// A client for this service. Its timeout is generous: a bulk upload of a thousand referrals
+    /// can take tens of seconds while the whole suite loads a small machine.
     public func client() -> HTTPClient {
-        HTTPClient(port: port, timeout: .seconds(10))
+        HTTPClient(port: port, timeout: .seconds(120))
     }
 
     /// SIGTERM, then waits; returns the exit status (0 after a graceful shutdown).
