@@ -105,7 +105,7 @@ struct OutageTests {
         let admin = try await database.connect()
         let login = try await SessionTimeoutTests.login(in: "occ_intake", on: admin)
         var http = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
-        http.requestTimeout = .seconds(1)
+        http.requestTimeout = .seconds(2)
         // A statement limit far beyond the deadline: only the deadline can stop the query.
         let environment = SessionTimeoutTests.environment(database, user: login, SessionTimeouts(statement: .seconds(120)))
         let pool = environment.makePool()

@@ -34,8 +34,9 @@ public final class ServiceProcess {
         if process.isRunning { process.terminate() }
     }
 
-    /// A client for this service; `timeout` bounds each request.
-    public func client(timeout: Duration = .seconds(10)) -> HTTPClient {
+    /// A client for this service; `timeout` bounds each request. The default is generous: a bulk
+    /// upload of a thousand referrals can take tens of seconds while the whole suite loads a small machine.
+    public func client(timeout: Duration = .seconds(120)) -> HTTPClient {
         HTTPClient(port: port, timeout: timeout)
     }
 

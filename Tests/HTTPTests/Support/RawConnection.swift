@@ -16,8 +16,13 @@ final class RawConnection: @unchecked Sendable {
         close(reader.socket.fd)
     }
 
+    /// How long an exchange may take before a test gives up on it. Generous: the whole suite runs
+    /// in parallel on a small machine shared with builds; an exchange that works returns at once,
+    /// only a broken one waits this long.
+    static let patience: Duration = .seconds(30)
+
     static func open(port: Int) async throws -> RawConnection {
-        let endpoint = ClientConnection.Endpoint(host: "127.0.0.1", port: port, timeout: .seconds(5), maxResponseBytes: 1 << 26)
+        let endpoint = ClientConnection.Endpoint(host: "127.0.0.1", port: port, timeout: patience, maxResponseBytes: 1 << 26)
         return RawConnection(reader: try await onQueue(DispatchQueue(label: "connect")) {
             try ClientConnection.connect(endpoint)
         })
@@ -26,7 +31,7 @@ final class RawConnection: @unchecked Sendable {
     /// Writes `bytes`; `false` if the server has closed or reset the connection.
     @discardableResult
     func send(_ bytes: [UInt8]) async -> Bool {
-        await run { connection in connection.reader.socket.sendAll(bytes, deadline: .now + .seconds(5)) }
+        await run { connection in connection.reader.socket.sendAll(bytes, deadline: .now + Self.patience) }
     }
 
     /// Writes UTF-8 text.
@@ -36,7 +41,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Reads one complete response.
-    func response(method: HTTPMethod = .get, timeout: Duration = .seconds(5)) async throws -> ClientResponse {
+    func response(method: HTTPMethod = .get, timeout: Duration = RawConnection.patience) async throws -> ClientResponse {
         try await run { connection in
             let endpoint = ClientConnection.Endpoint(host: "", port: 0, timeout: timeout, maxResponseBytes: 1 << 26)
             return try ClientResponseReader.read(from: &connection.reader, method: method, deadline: .now + timeout,
@@ -45,7 +50,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Whether the server closes the connection (EOF or reset) within `timeout`, discarding anything it sends.
-    func closes(within timeout: Duration = .seconds(2)) async -> Bool {
+    func closes(within timeout: Duration = RawConnection.patience) async -> Bool {
         await run { connection in
             let deadline = ContinuousClock.now + timeout
             while true {
@@ -62,7 +67,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Everything received until the server closes or `timeout` passes.
-    func readAll(timeout: Duration = .seconds(2)) async -> String {
+    func readAll(timeout: Duration = RawConnection.patience) async -> String {
         await run { connection in
             let deadline = ContinuousClock.now + timeout
             var bytes: [UInt8] = []

@@ -40,7 +40,7 @@ struct TestServer {
 
     /// A client on a new connection.
     func client() -> HTTPClient {
-        HTTPClient(port: port, timeout: .seconds(5))
+        HTTPClient(port: port, timeout: RawConnection.patience)
     }
 }
 
