@@ -31,7 +31,7 @@ struct ListenerTests {
         var template = Array("/tmp/occ-stop-XXXXXX".utf8CString)
         let probe = mkstemp(&template)
         try #require(probe >= 0)
-        let path = String(cString: template)
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         var opened = [probe]
         while !opened.contains(wake), opened.count < 256 {

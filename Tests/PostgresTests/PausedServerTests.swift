@@ -27,14 +27,12 @@ struct PausedServerTests {
         let first = Task { try await pool.query(Self.one) }
         let second = Task { try await pool.query(Self.one) }
         await queued.wait()
-        let resumed = ContinuousClock.now
         PausableServer.signal(cluster, SIGCONT)
+        // Both fail on their own connect: a stranded waiter would time out instead.
         for task in [first, second] {
             let error = try await #require(throws: PostgresError.self) { try await task.value }
             #expect(error.code == .connectionFailed)
         }
-        // Both failed on their own connect, well before the waiter's acquire timeout.
-        #expect(ContinuousClock.now - resumed < .seconds(20))
         #expect(pool.counts == (open: 0, idle: 0, waiting: 0))
         watchdog.disarm()
         await pool.close()
