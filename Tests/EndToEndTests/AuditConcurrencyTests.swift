@@ -18,11 +18,12 @@ struct AuditConcurrencyTests {
         var logins: [(name: String, conninfo: String)] = []
         for group in groups { logins.append(try await AuditFixtures.login(database, member: group)) }
         let chainerLogin = try await AuditFixtures.login(database, member: "occ_operator")
-        // Two chainers as two services would run them, passing far more often than the services'
-        // 250 ms, so leadership changes hands many times during the appends.
+        // Two chainers as two services would run them, passing more often than the services' 250 ms
+        // and in small batches, so leadership changes hands many times during the appends (not
+        // more often still: the test server is shared with every other test running meanwhile).
         let chainers = (0..<2).map { index in
             AuditChainer(conninfo: chainerLogin.conninfo, applicationName: "test-chainer-\(index)", logger: Logger(service: "test"),
-                         interval: .milliseconds(2), batchSize: 300)
+                         interval: .milliseconds(20), batchSize: 300)
         }
         let running = chainers.map { chainer in Task { try await chainer.run() } }
 
@@ -39,7 +40,9 @@ struct AuditConcurrencyTests {
         let connection = try await database.connect()
         defer { Task { await connection.close() } }
         let drained = try await AuditLog.chainPending(on: connection)
-        #expect(chainers.reduce(0) { $0 + $1.chainedRows } + drained == Self.processes * Self.appendsPerProcess)
+        let chainedByChainers = chainers.reduce(0) { $0 + $1.chainedRows }
+        #expect(chainedByChainers > 0)
+        #expect(chainedByChainers + drained == Self.processes * Self.appendsPerProcess)
         let verification = try await AuditLog.verify(on: connection, pageSize: 1_000)
         #expect(verification.isIntact)
         #expect(verification.rows == Self.processes * Self.appendsPerProcess)
