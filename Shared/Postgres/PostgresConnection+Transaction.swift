@@ -63,7 +63,7 @@ extension PostgresConnection {
     }
 
     /// Inside `transaction`, as the body's last statements: runs `statements` and COMMIT in one
-    /// pipeline, so whatever the statements lock (an audit-chain lock, say) is held only while the
+    /// pipeline, so whatever the statements lock is held only while the
     /// server runs them and flushes the commit, never across a round trip to this client. If any
     /// of them fails nothing commits and the error is thrown (the transaction then rolls back).
     /// Once it returns the data is committed: statements the body runs afterwards run on their

@@ -275,5 +275,10 @@ enum Migration0007Identity {
             WITH CHECK (queue = 'feedback' AND (SELECT occ_login_kind()) = 'exchange');
         CREATE POLICY occ_job_history_operator ON occ_job_history FOR ALL TO occ_operator
             USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
+
+        -- The audit log records every organisation's actions (and who read what): services see
+        -- only which rows are still unchained, for the chainer's last pass; the operator reads it.
+        REVOKE SELECT ON audit_log FROM occ_intake, occ_enrichment, occ_tasking, occ_agency_api, occ_feedback;
+        GRANT SELECT (id, chain_seq) ON audit_log TO occ_intake, occ_enrichment, occ_tasking, occ_agency_api, occ_feedback;
         """
 }

@@ -30,10 +30,11 @@ struct AgencyDeploymentTests {
             let referrals = listed.json["taskings"]?.arrayValue?.compactMap { $0["referral_id"]?.stringValue }
             #expect(referrals == [scenario.cyberReferral.uuidString.lowercased()])
             let tasking = try #require(listed.json["taskings"]?.arrayValue?.first?["id"]?.stringValue)
-            let accepted = try await harness.call(service.router, .post, "/v1/taskings/\(tasking)/accept", token: nca)
+            let accepted = try await harness.call(service.router, .post, "/v1/taskings/\(tasking)/accept", token: nca, purpose: "triage of a ransomware referral")
             #expect(accepted.status == 200)
             let recorded = try await harness.call(
-                service.router, .post, "/v1/taskings/\(tasking)/outcome", token: nca, body: #"{"kind": "charged", "home_office_code": 1}"#)
+                service.router, .post, "/v1/taskings/\(tasking)/outcome", token: nca, body: #"{"kind": "charged", "home_office_code": 1}"#,
+                purpose: "recording the charge")
             #expect(recorded.status == 201)
             // The exchange's feedback worker picks up the job the agency's API enqueued.
             #expect(try await harness.eventually {

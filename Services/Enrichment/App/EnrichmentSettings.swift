@@ -9,8 +9,8 @@ import ServiceKit
 /// |---|---|---|
 /// | `PUBLIC_SUFFIX_LIST` | the Public Suffix List file (Debian package `publicsuffix`) | `/usr/share/publicsuffix/public_suffix_list.dat` |
 /// | `ENRICHMENT_CONCURRENCY` | referrals enriched at once by this process | 8 |
-/// | `JOB_LEASE_DURATION` | how long a claimed job stays this process's without a heartbeat | 60s |
-/// | `JOB_RESCUE_INTERVAL` | how often jobs of crashed workers are looked for | 15s |
+/// | `JOB_LEASE_DURATION` | how long a claimed job stays this process's without a heartbeat | 30s |
+/// | `JOB_RESCUE_INTERVAL` | how often jobs of crashed workers are looked for | 10s |
 public struct EnrichmentSettings: Sendable {
     public static let defaultPort = 8082
 
@@ -21,7 +21,7 @@ public struct EnrichmentSettings: Sendable {
 
     public init(
         publicSuffixListPath: String = "/usr/share/publicsuffix/public_suffix_list.dat", concurrency: Int = 8,
-        leaseDuration: Duration = .seconds(60), rescueInterval: Duration = .seconds(15)
+        leaseDuration: Duration = .seconds(30), rescueInterval: Duration = .seconds(10)
     ) {
         self.publicSuffixListPath = publicSuffixListPath
         self.concurrency = concurrency
@@ -33,8 +33,8 @@ public struct EnrichmentSettings: Sendable {
         self.init(
             publicSuffixListPath: try config.string("PUBLIC_SUFFIX_LIST", default: "/usr/share/publicsuffix/public_suffix_list.dat"),
             concurrency: try config.int("ENRICHMENT_CONCURRENCY", default: 8, in: 1...256),
-            leaseDuration: try config.duration("JOB_LEASE_DURATION", default: .seconds(60)),
-            rescueInterval: try config.duration("JOB_RESCUE_INTERVAL", default: .seconds(15)))
+            leaseDuration: try config.duration("JOB_LEASE_DURATION", default: .seconds(30)),
+            rescueInterval: try config.duration("JOB_RESCUE_INTERVAL", default: .seconds(10)))
     }
 
     /// The worker configuration these settings give.
