@@ -22,7 +22,6 @@ extension PostgresConnection {
         guard PQenterPipelineMode(handle) == 1 else {
             throw PostgresError(.protocolViolation, queryName: queries[0].name, reason: "could not enter pipeline mode")
         }
-        defer { PQexitPipelineMode(handle) }
         // Non-blocking sends let us drain results while the server answers, so a large batch can
         // never deadlock with both socket buffers full.
         PQsetnonblocking(handle, 1)
@@ -53,12 +52,15 @@ extension PostgresConnection {
             try flush(handle, queries[0].name)
         } catch {
             // Half a pipeline is on the wire with no sync: this session cannot be trusted again.
-            PQsetnonblocking(handle, 0)
+            // PQfinish frees it, so nothing below may touch `handle` on this path.
             PQfinish(handle)
             self.handle = nil
             statements.removeAll()
             throw error
         }
+        // Only a session that is still open leaves pipeline mode (a defer before the sends ran
+        // after PQfinish above: a use-after-free that wrote into freed libpq memory).
+        defer { PQexitPipelineMode(handle) }
         PQsetnonblocking(handle, 0)
         return try readPipelineResults(handle, queries: queries, expected: expected)
     }
