@@ -23,7 +23,7 @@ public struct TaskingService: Sendable {
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.databaseURL, registry: registry,
-            configuration: JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency]),
+            configuration: environment.workerConfiguration(JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
         AgencyAPI(pool: pool, queue: queue).register(on: router, authenticator: APIKeyAuthenticator(pool: pool))
