@@ -5,6 +5,7 @@ import Testing
 
 @Suite struct ClientTests {
     /// Accepts one connection and replays `reply` to each request head it receives, then closes.
+    /// Its 30 s waits only bound a hung test (sanitizer builds on a busy machine are slow).
     static func fakeServer(replies: [String]) throws -> Int {
         let listener = try Listener.bind(host: "127.0.0.1", port: 0)
         DispatchQueue(label: "fake-server").async {
@@ -17,10 +18,10 @@ import Testing
             var reader = SocketReader(socket: Socket(fd: fd), capacity: 65536)
             for reply in replies {
                 while reader.bytes.firstRange(of: Array("\r\n\r\n".utf8)) == nil {
-                    do { try reader.fill(until: .now + .seconds(5)) } catch { return }
+                    do { try reader.fill(until: .now + .seconds(30)) } catch { return }
                 }
                 reader.consume(reader.available)
-                _ = reader.socket.sendAll(Array(reply.utf8), deadline: .now + .seconds(5))
+                _ = reader.socket.sendAll(Array(reply.utf8), deadline: .now + .seconds(30))
             }
         }
         return listener.port
@@ -32,7 +33,7 @@ import Testing
             "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok",
             "HTTP/1.0 200 OK\r\n\r\nuntil close",
         ])
-        let client = HTTPClient(port: port, timeout: .seconds(5))
+        let client = HTTPClient(port: port, timeout: .seconds(30))
         let first = try await client.get("/a")
         #expect(first.status == .ok)
         #expect(first.text == "Wikipedia")

@@ -4,13 +4,14 @@ import Synchronization
 import Testing
 
 @Suite struct ShutdownTests {
-    /// A route that signals when it has started, then takes a while.
-    static func slowRoutes(started: AsyncStream<Void>.Continuation) -> (Router) -> Void {
+    /// A route that signals when it has started, then answers only once released, so the test
+    /// decides what happens while it is in flight (a sleep here raced a slow machine).
+    static func slowRoutes(started: AsyncStream<Void>.Continuation, release: AsyncStream<Void>) -> (Router) -> Void {
         { router in
             router.get("/hello") { _ in .text("hello") }
             router.get("/slow") { _ in
                 started.yield()
-                try await Task.sleep(for: .milliseconds(300))
+                for await _ in release { break }
                 return .text("finished")
             }
         }
@@ -18,7 +19,8 @@ import Testing
 
     @Test func finishesInFlightRequestsThenStops() async throws {
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
-        let server = try TestServer.start(routes: Self.slowRoutes(started: signal))
+        let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+        let server = try TestServer.start(routes: Self.slowRoutes(started: signal, release: release))
         let busy = try await server.connect()
         let idle = try await server.connect()
         await idle.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -26,7 +28,9 @@ import Testing
         await busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
         for await _ in started { break }
         server.server.shutdown()
-        #expect(await idle.closes(within: .seconds(1)))
+        // Generous: the bound only catches an idle connection left open, not a slow (sanitizer) build.
+        #expect(await idle.closes(within: .seconds(10)))
+        releasing.yield()
         let response = try await busy.response()
         #expect(response.text == "finished")
         #expect(response.headers["Connection"] == "close")
@@ -53,7 +57,7 @@ import Testing
         for await _ in started { break }
         server.running.cancel()
         try await server.running.value
-        #expect(await connection.closes(within: .seconds(1)))
+        #expect(await connection.closes())
         #expect(cancelled.withLock { $0 })
     }
 

@@ -18,7 +18,10 @@ public final class ServiceProcess {
         self.name = name
         port = try Self.freePort()
         process.executableURL = try BuiltExecutable.url(name)
+        // A sanitizer run's options (ASAN_OPTIONS, TSAN_OPTIONS…) apply to the sanitized children too.
+        let sanitizerOptions = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
         process.environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
+            .merging(sanitizerOptions) { own, _ in own }
             .merging(extra) { _, given in given }
         if let logPath {
             guard FileManager.default.createFile(atPath: logPath, contents: nil),
@@ -40,9 +43,10 @@ public final class ServiceProcess {
         if process.isRunning { process.terminate() }
     }
 
-    /// A client for this service.
+    /// A client for this service. Its timeout only bounds a hung test: a 1,000-line bulk upload
+    /// to an AddressSanitizer build on a busy machine took longer than 10 s.
     public func client() -> HTTPClient {
-        HTTPClient(port: port, timeout: .seconds(10))
+        HTTPClient(port: port, timeout: .seconds(60))
     }
 
     /// SIGTERM, then waits; returns the exit status (0 after a graceful shutdown).

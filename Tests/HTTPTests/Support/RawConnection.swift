@@ -3,6 +3,8 @@ import Glibc
 @testable import HTTP
 
 /// A plain TCP connection for sending arbitrary bytes, with blocking work on its own queue.
+/// Default waits are generous bounds for a hung test, not measurements: sanitizer builds on a busy
+/// two-core machine answer in seconds, not milliseconds.
 // @unchecked Sendable: `reader` is only touched on `queue`.
 final class RawConnection: @unchecked Sendable {
     private let queue = DispatchQueue(label: "raw-connection")
@@ -17,7 +19,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     static func open(port: Int) async throws -> RawConnection {
-        let endpoint = ClientConnection.Endpoint(host: "127.0.0.1", port: port, timeout: .seconds(5), maxResponseBytes: 1 << 26)
+        let endpoint = ClientConnection.Endpoint(host: "127.0.0.1", port: port, timeout: .seconds(30), maxResponseBytes: 1 << 26)
         return RawConnection(reader: try await onQueue(DispatchQueue(label: "connect")) {
             try ClientConnection.connect(endpoint)
         })
@@ -36,7 +38,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Reads one complete response.
-    func response(method: HTTPMethod = .get, timeout: Duration = .seconds(5)) async throws -> ClientResponse {
+    func response(method: HTTPMethod = .get, timeout: Duration = .seconds(30)) async throws -> ClientResponse {
         try await run { connection in
             let endpoint = ClientConnection.Endpoint(host: "", port: 0, timeout: timeout, maxResponseBytes: 1 << 26)
             return try ClientResponseReader.read(from: &connection.reader, method: method, deadline: .now + timeout,
@@ -45,7 +47,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Whether the server closes the connection (EOF or reset) within `timeout`, discarding anything it sends.
-    func closes(within timeout: Duration = .seconds(2)) async -> Bool {
+    func closes(within timeout: Duration = .seconds(10)) async -> Bool {
         await run { connection in
             let deadline = ContinuousClock.now + timeout
             while true {
@@ -58,6 +60,20 @@ final class RawConnection: @unchecked Sendable {
                     return true
                 }
             }
+        }
+    }
+
+    /// The next head the server sends (through its blank line), or what arrived before `timeout`;
+    /// bytes after the head stay unread.
+    func head(timeout: Duration = .seconds(30)) async -> String {
+        await run { connection in
+            let deadline = ContinuousClock.now + timeout
+            let end = Array("\r\n\r\n".utf8)
+            while connection.reader.bytes.firstRange(of: end) == nil {
+                do { try connection.reader.fill(until: deadline) } catch { break }
+            }
+            let length = connection.reader.bytes.firstRange(of: end).map { $0.upperBound - connection.reader.start }
+            return String(decoding: connection.reader.take(upTo: length ?? connection.reader.available), as: UTF8.self)
         }
     }
 
