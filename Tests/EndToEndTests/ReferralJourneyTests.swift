@@ -9,6 +9,9 @@ struct ReferralJourneyTests {
     @Test("referrals from all four sectors are linked, tasked, actioned and fed back to their partners")
     func journey() async throws {
         let exchange = try await Exchange()
+        // Each worker (enrichment, tasking, feedback) keeps one LISTEN session by default; a worker
+        // opens it just after its service answers /readyz, hence the wait.
+        #expect(try await exchange.eventually { try await exchange.listenerSessions() == 3 })
         let telco = try await exchange.partner("Telco One", .telco)
         let bank = try await exchange.partner("High Street Bank", .finance)
         let tech = try await exchange.partner("Tech Platform", .tech)

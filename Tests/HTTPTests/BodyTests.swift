@@ -33,7 +33,7 @@ import Testing
         try await withServer { server in
             let connection = try await server.connect()
             await connection.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
-            let interim = await connection.readAll(timeout: .milliseconds(300))
+            let interim = await connection.head()
             #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n")
             await connection.send("ping")
             let response = try await connection.response()

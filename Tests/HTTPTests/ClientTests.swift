@@ -5,6 +5,7 @@ import Testing
 
 @Suite struct ClientTests {
     /// Accepts one connection and replays `reply` to each request head it receives, then closes.
+    /// Its 30 s waits only bound a hung test (sanitizer builds on a busy machine are slow).
     static func fakeServer(replies: [String]) throws -> Int {
         let listener = try Listener.bind(host: "127.0.0.1", port: 0)
         DispatchQueue(label: "fake-server").async {

@@ -25,6 +25,27 @@ struct BulkTests {
         await connection.close()
     }
 
+    /// libpq refuses a statement with more than 65,535 parameters before anything is sent, so
+    /// the batch fails half-built and the session is given up. It used to be left pipeline mode
+    /// after `PQfinish` had freed it (a use-after-free only AddressSanitizer sees: see
+    /// docs/testing.md); now nothing touches the freed session, and the error is clear.
+    @Test("a pipeline that cannot be sent gives up its session without touching it again")
+    func unsendablePipeline() async throws {
+        let db = try await TestDatabase.create(template: .empty)
+        let connection = try await db.connect()
+        let tooMany = PostgresQuery("too_many_parameters", "SELECT $1::int AS v", Array(repeating: 1 as any PostgresEncodable, count: 65_536))
+        let error = try await #require(throws: PostgresError.self) {
+            try await connection.pipeline([PostgresQuery("one", "SELECT 1 AS v"), tooMany])
+        }
+        #expect(error.queryName == "too_many_parameters")
+        #expect(error.serverMessage?.contains("65535") == true)
+        let closed = try await #require(throws: PostgresError.self) {
+            try await connection.query(PostgresQuery("after", "SELECT 1 AS v"))
+        }
+        #expect(closed.code == .connectionClosed)
+        await connection.close()
+    }
+
     @Test("COPY loads 100,000 rows with awkward characters intact")
     func copy() async throws {
         let db = try await TestDatabase.create(template: .empty)

@@ -33,6 +33,18 @@ import Testing
         #expect(message == "environment variable BAD_PORT must be an integer, got '80x'")
     }
 
+    @Test func boundsDurationsAndSaysWhichRangeIsAllowed() throws {
+        let range = Duration.milliseconds(10) ... .seconds(3600)
+        #expect(try config.duration("GRACE", in: range) == .milliseconds(1500))
+        #expect(try config.duration("ABSENT", default: .seconds(1), in: range) == .seconds(1))
+        let tooShort = Config(["POLL": "0"])
+        #expect(throws: ConfigError.invalid(
+            key: "POLL", expected: "a duration like 500ms, 30s, 5m or 1h from 10ms to 1h", value: "0")) {
+            try tooShort.duration("POLL", in: range)
+        }
+        #expect(throws: ConfigError.self) { try Config(["POLL": "2h"]).duration("POLL", in: range) }
+    }
+
     @Test func neverEchoesSecretValues() {
         do {
             _ = try config.int("DB_PASSWORD")

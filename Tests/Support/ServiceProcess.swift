@@ -12,13 +12,22 @@ public final class ServiceProcess {
     public let port: Int
     private let process = Process()
 
-    /// Starts the binary and waits until its `/readyz` answers 200.
-    public init(_ name: String, conninfo: String, environment extra: [String: String] = [:]) async throws {
+    /// Starts the binary and waits until its `/readyz` answers 200. Its log lines (standard error)
+    /// go to `logPath` when given, else to the test process's own standard error.
+    public init(_ name: String, conninfo: String, environment extra: [String: String] = [:], logPath: String? = nil) async throws {
         self.name = name
         port = try Self.freePort()
         process.executableURL = try BuiltExecutable.url(name)
+        // A sanitizer run's options (ASAN_OPTIONS, TSAN_OPTIONS…) apply to the sanitized children too.
+        let sanitizerOptions = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
         process.environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
+            .merging(sanitizerOptions) { own, _ in own }
             .merging(extra) { _, given in given }
+        if let logPath {
+            guard FileManager.default.createFile(atPath: logPath, contents: nil),
+                  let log = FileHandle(forWritingAtPath: logPath) else { throw Failure.noLog(logPath) }
+            process.standardError = log
+        }
         try process.run()
         let client = HTTPClient(port: port, timeout: .seconds(5))
         defer { Task { await client.close() } }
@@ -70,5 +79,6 @@ public final class ServiceProcess {
     public enum Failure: Error {
         case notReady(String)
         case noPort
+        case noLog(String)
     }
 }

@@ -27,7 +27,7 @@ public struct EnrichmentService: Sendable {
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.conninfo, registry: registry,
-            configuration: settings.worker,
+            configuration: environment.workerConfiguration(settings.worker),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)

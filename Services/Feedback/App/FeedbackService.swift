@@ -22,7 +22,7 @@ public struct FeedbackService: Sendable {
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.conninfo, registry: registry,
-            configuration: JobWorker.Configuration(queues: [DeliverFeedback.queue: settings.concurrency]),
+            configuration: environment.workerConfiguration(JobWorker.Configuration(queues: [DeliverFeedback.queue: settings.concurrency])),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
         let authenticator = APIKeyAuthenticator(pool: pool)

@@ -24,7 +24,7 @@ public struct TaskingService: Sendable {
             }
             worker = JobWorker(
                 pool: pool, conninfo: environment.conninfo, registry: registry,
-                configuration: JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency]),
+                configuration: environment.workerConfiguration(JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])),
                 logger: environment.logger, metrics: metrics)
         } else {
             worker = nil

@@ -18,6 +18,15 @@ extension Config {
         return .milliseconds(Int64(milliseconds.rounded()))
     }
 
+    /// A duration in the largest unit that writes it whole (`1h`, `90s`, `250ms`), as `parseDuration` reads it.
+    static func durationText(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        for (suffix, size) in [("h", Int64(3_600_000)), ("m", 60_000), ("s", 1000)] where milliseconds % size == 0 && milliseconds > 0 {
+            return "\(milliseconds / size)\(suffix)"
+        }
+        return "\(milliseconds)ms"
+    }
+
     /// Parses the usual spellings of a boolean.
     static func parseBool(_ text: String) -> Bool? {
         switch text.lowercased() {

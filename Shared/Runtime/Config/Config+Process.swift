@@ -11,8 +11,8 @@ extension Config {
     }
 
     /// A duration setting from the process environment.
-    public static func duration(_ key: String, default fallback: Duration? = nil) throws -> Duration {
-        try process.duration(key, default: fallback)
+    public static func duration(_ key: String, default fallback: Duration? = nil, in range: ClosedRange<Duration>? = nil) throws -> Duration {
+        try process.duration(key, default: fallback, in: range)
     }
 
     /// A boolean setting from the process environment.

@@ -44,14 +44,16 @@ public struct Config: Sendable {
         return value
     }
 
-    /// A duration such as `250ms`, `30s`, `5m`, `1h` (a bare number means seconds).
-    public func duration(_ key: String, default fallback: Duration? = nil) throws -> Duration {
+    /// A duration such as `250ms`, `30s`, `5m`, `1h` (a bare number means seconds), optionally
+    /// constrained to `range`.
+    public func duration(_ key: String, default fallback: Duration? = nil, in range: ClosedRange<Duration>? = nil) throws -> Duration {
         guard let text = raw(key) else {
             if let fallback { return fallback }
             throw ConfigError.missing(key: key)
         }
-        guard let value = Config.parseDuration(text) else {
-            throw ConfigError.invalid(key: key, expected: "a duration like 500ms, 30s, 5m or 1h", value: text)
+        guard let value = Config.parseDuration(text), range.map({ $0.contains(value) }) ?? true else {
+            let bounds = range.map { " from \(Config.durationText($0.lowerBound)) to \(Config.durationText($0.upperBound))" } ?? ""
+            throw ConfigError.invalid(key: key, expected: "a duration like 500ms, 30s, 5m or 1h" + bounds, value: text)
         }
         return value
     }

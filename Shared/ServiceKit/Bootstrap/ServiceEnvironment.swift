@@ -15,22 +15,31 @@ import Runtime
 /// | `HTTP_HOST`, `HTTP_PORT` | listening address (TLS terminates in front) | `0.0.0.0`, per service |
 /// | `HTTP_*` limits and `HTTP_REQUEST_TIMEOUT` | see `HTTPServer.Configuration(config:)` | |
 /// | `LOG_LEVEL` | `trace` … `critical` | `info` |
+/// | `QUEUE_LISTEN` | workers wake on LISTEN/NOTIFY; `false` polls only (transaction-pooling proxies) | `true` |
+/// | `QUEUE_POLL_INTERVAL` | how often workers look for jobs without a NOTIFY, 10ms…1h | `1s` |
 public struct ServiceEnvironment: Sendable {
     public var databaseURL: String
     public var poolSize: Int
     public var sessionTimeouts: SessionTimeouts
     public var http: HTTPServer.Configuration
     public var logger: Logger
+    /// Whether queue workers hold a LISTEN session; PgBouncer in transaction mode cannot keep one.
+    public var queueListen: Bool
+    /// The workers' fallback wake-up, and their only one when `queueListen` is false.
+    public var queuePollInterval: Duration
 
     public init(
         databaseURL: String, poolSize: Int = 10, sessionTimeouts: SessionTimeouts = SessionTimeouts(),
-        http: HTTPServer.Configuration, logger: Logger
+        http: HTTPServer.Configuration, logger: Logger,
+        queueListen: Bool = true, queuePollInterval: Duration = .seconds(1)
     ) {
         self.databaseURL = databaseURL
         self.poolSize = poolSize
         self.sessionTimeouts = sessionTimeouts
         self.http = http
         self.logger = logger
+        self.queueListen = queueListen
+        self.queuePollInterval = queuePollInterval
     }
 
     /// Reads the settings of `service` from `config`; `defaultPort` is the service's usual port.
@@ -40,7 +49,11 @@ public struct ServiceEnvironment: Sendable {
             poolSize: try config.int("DATABASE_POOL_SIZE", default: 10, in: 1...500),
             sessionTimeouts: try SessionTimeouts(config: config),
             http: try HTTPServer.Configuration(config: config, defaultPort: defaultPort),
-            logger: Logger(service: service))
+            logger: Logger(service: service),
+            queueListen: try config.bool("QUEUE_LISTEN", default: true),
+            // Below 10 ms an idle worker would spin on the database; above an hour poll-only mode stalls.
+            queuePollInterval: try config.duration(
+                "QUEUE_POLL_INTERVAL", default: .seconds(1), in: .milliseconds(10) ... .seconds(3600)))
     }
 
     /// `databaseURL` with the session timeouts added as startup options (and `PGOPTIONS`, which

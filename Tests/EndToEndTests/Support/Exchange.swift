@@ -16,10 +16,18 @@ final class Exchange {
     static let workerEnvironment = ["JOB_LEASE_DURATION": "2s", "JOB_RESCUE_INTERVAL": "500ms"]
 
     private let enrichmentConcurrency: Int
+    private let environment: [String: String]
+    private let logDirectory: String?
 
-    /// Starts `services` (all four unless told otherwise; others can be started later).
-    init(enrichmentConcurrency: Int = 8, services names: [String] = ["intake", "enrichment", "tasking", "feedback"]) async throws {
+    /// Starts `services` (all four unless told otherwise; others can be started later) with
+    /// `environment` added to every one; each logs to `logDirectory/NAME.log` when given.
+    init(
+        enrichmentConcurrency: Int = 8, services names: [String] = ["intake", "enrichment", "tasking", "feedback"],
+        environment: [String: String] = [:], logDirectory: String? = nil
+    ) async throws {
         self.enrichmentConcurrency = enrichmentConcurrency
+        self.environment = environment
+        self.logDirectory = logDirectory
         database = try await TestDatabase.create()
         pool = database.pool()
         for name in names { try await start(name) }
@@ -29,9 +37,16 @@ final class Exchange {
         var environment = Self.workerEnvironment
         environment["ENRICHMENT_CONCURRENCY"] = String(enrichmentConcurrency)
         environment["DATABASE_POOL_SIZE"] = "4"
+        environment.merge(self.environment) { _, given in given }
         // Each service with the least-privilege login a deployment gives it.
         guard let login = ServiceLogin(rawValue: name) else { throw ServiceProcess.Failure.notReady(name) }
-        services[name] = try await ServiceProcess(name, conninfo: database.conninfo(as: login), environment: environment)
+        services[name] = try await ServiceProcess(
+            name, conninfo: database.conninfo(as: login), environment: environment, logPath: logDirectory.map { "\($0)/\(name).log" })
+    }
+
+    /// Sessions holding a LISTEN for queue wake-ups (the workers' listener connections) on this database.
+    func listenerSessions() async throws -> Int {
+        try await count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'occ-listener'")
     }
 
     /// Stops every service gracefully; returns their exit statuses by name.
@@ -75,6 +90,11 @@ final class Exchange {
     /// An integer from a one-row, one-column query.
     func count(_ sql: String, _ binds: any PostgresEncodable...) async throws -> Int {
         try await pool.query(PostgresQuery("e2e_count", sql, binds)).single?.decode(Int.self, at: 0) ?? 0
+    }
+
+    /// A text value from a one-row, one-column query, if there is a row.
+    func text(_ sql: String, _ binds: any PostgresEncodable...) async throws -> String? {
+        try await pool.query(PostgresQuery("e2e_text", sql, binds)).single?.decode(String.self, at: 0)
     }
 
     /// Polls `condition` until it holds or `timeout` passes; returns whether it held.

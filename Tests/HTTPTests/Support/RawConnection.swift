@@ -3,6 +3,8 @@ import Glibc
 @testable import HTTP
 
 /// A plain TCP connection for sending arbitrary bytes, with blocking work on its own queue.
+/// Default waits are generous bounds for a hung test, not measurements: sanitizer builds on a busy
+/// two-core machine answer in seconds, not milliseconds.
 // @unchecked Sendable: `reader` is only touched on `queue`.
 final class RawConnection: @unchecked Sendable {
     private let queue = DispatchQueue(label: "raw-connection")
@@ -63,6 +65,20 @@ final class RawConnection: @unchecked Sendable {
                     return true
                 }
             }
+        }
+    }
+
+    /// The next head the server sends (through its blank line), or what arrived before `timeout`;
+    /// bytes after the head stay unread.
+    func head(timeout: Duration = .seconds(30)) async -> String {
+        await run { connection in
+            let deadline = ContinuousClock.now + timeout
+            let end = Array("\r\n\r\n".utf8)
+            while connection.reader.bytes.firstRange(of: end) == nil {
+                do { try connection.reader.fill(until: deadline) } catch { break }
+            }
+            let length = connection.reader.bytes.firstRange(of: end).map { $0.upperBound - connection.reader.start }
+            return String(decoding: connection.reader.take(upTo: length ?? connection.reader.available), as: UTF8.self)
         }
     }
 

@@ -38,7 +38,8 @@ struct TestServer {
         try await RawConnection.open(port: port)
     }
 
-    /// A client on a new connection.
+    /// A client on a new connection. Its timeout only bounds a hung test: sanitizer builds on a
+    /// busy two-core machine took over 5 s to answer while every suite ran at once.
     func client() -> HTTPClient {
         HTTPClient(port: port, timeout: RawConnection.patience)
     }
