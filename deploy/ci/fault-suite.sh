@@ -8,8 +8,8 @@
 #
 # Prints each fault's figures and 'N passed, M failed'; exits non-zero if any fault failed.
 # Starts its own throwaway PostgreSQL (as the 'postgres' OS user when run as root) and needs
-# nothing running. About 10 minutes when every fault passes; each fault that never drains adds
-# up to its --drain-seconds.
+# nothing running. About 7 minutes when every fault passes (after the build); each fault that
+# never drains adds its --drain-seconds (120 s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/install-deps.sh

@@ -22,6 +22,8 @@ struct FaultAccounting: Sendable {
         var jobSamples: [String] = []
         var leftover: [Int64] = []
         var audit: (intact: Bool, rows: Int, detail: String) = (true, 0, "")
+        /// Audit rows appended but not chained yet.
+        var auditPending = 0
     }
 
     func count(on connection: PostgresConnection) async throws -> Counts {
@@ -50,7 +52,16 @@ struct FaultAccounting: Sendable {
         counts.jobSamples = try await connection.query(Q.jobsLeftSample.binding(queues, carriedOver)).map { try $0.decode(String.self, "line") }
         counts.leftover = try await connection.query(Q.jobsLeftIDs.binding(queues)).map { try $0.decode(Int64.self, "id") }
         let audit = try await AuditLog.verify(on: connection)
-        counts.audit = (audit.isIntact, audit.rows, audit.firstBreak.map { "row \($0.id): \($0.reason)" } ?? "")
+        counts.audit = (audit.isIntact, audit.rows, audit.finding.map(Self.describe) ?? "")
+        counts.auditPending = audit.pending
         return counts
+    }
+
+    static func describe(_ finding: AuditLog.Verification.Finding) -> String {
+        switch finding {
+        case .broken(let seq, _, let reason): "broken at seq \(seq): \(reason)"
+        case .rechained(let seq, _, _): "re-chained at seq \(seq)"
+        case .truncated(let end, let checkpoint): "truncated at seq \(end) (checkpoint \(checkpoint))"
+        }
     }
 }

@@ -112,8 +112,11 @@ enum FaultAccountingQueries {
                       jsonb_array_length(errors)) AS line
         FROM occ_jobs WHERE queue = ANY($1::text[]) AND id <> ALL($2::int8[]) ORDER BY id LIMIT 3
         """)
-    static let jobsLeftTotal = PostgresQuery("faults_jobs_left_total", """
-        SELECT count(*)::int FROM occ_jobs WHERE queue = ANY($1::text[]) AND id <> ALL($2::int8[])
+
+    /// Pipeline jobs (but those of $2) and unchained audit rows still to be dealt with.
+    static let unfinished = PostgresQuery("faults_unfinished", """
+        SELECT (SELECT count(*) FROM occ_jobs WHERE queue = ANY($1::text[]) AND id <> ALL($2::int8[]))::int
+               + (SELECT count(*) FROM audit_log WHERE chain_seq IS NULL)::int
         """)
 
     /// Referrals whose first tasking fell in [$1, $2).

@@ -14,6 +14,8 @@ extension FaultLoad {
         var headers = HTTPHeaders()
         headers["Authorization"] = "Bearer \(key)"
         headers["Content-Type"] = "application/json"
+        // Officers state why they act; the API records it with every action.
+        headers["X-Purpose"] = "triage of new tasking (fault suite load)"
         let clock = ContinuousClock()
         var next = clock.now + interval * Double.random(in: 0..<1)
         var number = 0
@@ -24,16 +26,17 @@ extension FaultLoad {
             number += 1
             let accepted = await untilAnswered(client, "/v1/taskings/\(id)/accept", headers, body: [:])
             guard let accepted, accepted.status.code == 200 || accepted.status.code == 409 else {
-                if !isStopped { record { $0.abandon("accept", accepted?.status.code, accepted?.text ?? "") } }
+                // No answer: the load stopped first. A refusal: the API turned a valid request down.
+                if let accepted { record { $0.refuseOfficer("accept", accepted.status.code, accepted.text) } }
                 continue
             }
             let answer = await untilAnswered(client, "/v1/taskings/\(id)/outcome", headers, body: FaultReferrals.outcome(number))
             let outcomeID = answer.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.body))) as? [String: Any] }?["outcome_id"]
             if answer?.status.code == 201, let outcomeID = (outcomeID as? NSNumber)?.int64Value {
                 record { $0.outcomes.append(outcomeID) }
-            } else if answer?.status.code != 409, !isStopped {
+            } else if let answer, answer.status.code != 409 {
                 // 409: an earlier attempt was recorded but its answer lost; the database still has it.
-                record { $0.abandon("outcome", answer?.status.code, answer?.text ?? "") }
+                record { $0.refuseOfficer("outcome", answer.status.code, answer.text) }
             }
         }
         await client.close()

@@ -2,8 +2,8 @@ import Domain
 import Postgres
 import ServiceKit
 
-/// Who drives the load: two partners in every sector with submit keys, and an officer key for
-/// each agency the routing rules task (registered as an operator would, through the registries).
+/// Who drives the load: two partners in every sector with submit keys, and an officer with a key
+/// in each agency the routing rules task (registered as an operator would, through the registries).
 struct FaultParticipants: Sendable {
     struct Partner: Sendable {
         let name: String
@@ -15,7 +15,7 @@ struct FaultParticipants: Sendable {
     static let partnersPerSector = 2
 
     let partners: [Partner]
-    /// Agency code → an officer's key with the `agency:tasking` scope.
+    /// Agency code → the key of an officer of that agency.
     let officers: [String: String]
 
     static func register(conninfo: String) async throws -> FaultParticipants {
@@ -32,9 +32,12 @@ struct FaultParticipants: Sendable {
                     partners.append(Partner(name: name, sector: sector, key: key.token))
                 }
             }
+            // Agency work is done by named officers with their own keys, under their agency.
             var officers: [String: String] = [:]
+            let officerRegistry = OfficerRegistry(pool: pool)
             for agency in agencies {
-                officers[agency] = try await keys.issue(owner: .agency(code: agency), scopes: [.agencyTasking], actor: "occ-faults").token
+                let officer = try await officerRegistry.add(agency: agency, name: "Fault suite officer", staffID: "FAULTS1", actor: "occ-faults")
+                officers[agency] = try await keys.issue(officer: officer.id, actor: "occ-faults").key.token
             }
             await pool.close()
             return FaultParticipants(partners: partners, officers: officers)

@@ -15,8 +15,8 @@ extension FaultResult {
             "   slowest referral receipt→tasking: \(seconds(referrals.slowest)) s"
                 + (referrals.total > referrals.complete ? " among those tasked (\(referrals.total - referrals.complete) never were)" : "")
                 + (fault.restartsPostgres ? "; latest tasking \(seconds(referrals.slowestAfterRecovery)) s after PostgreSQL came back (limit \(Int(FaultSettings.restartLimitSeconds)) s)" : ""),
-            "   outcomes: \(outcomes.total) recorded, feedback written for \(outcomes.complete) (\(outcomes.duplicated) more than once)"
-                + (tally.outcomesAbandoned > 0 ? " (\(tally.outcomesAbandoned) attempts abandoned by officers)" : ""),
+            "   outcomes: \(outcomes.total) recorded, feedback written for \(outcomes.complete) (\(outcomes.duplicated) more than once); "
+                + "\(tally.officerRefusals) officer request(s) refused",
         ]
         if let throughput {
             lines.append("   throughput (referrals tasked/s): before \(String(format: "%.1f", throughput.before)), "
@@ -29,9 +29,9 @@ extension FaultResult {
         if !carriedOver.isEmpty {
             lines.append("   (\(carriedOver.count) job(s) left by earlier faults were not waited for here; \(carriedOver.filter(leftover.contains).count) still left)")
         }
-        lines.append("   audit chain: " + (audit.intact ? "intact (\(audit.rows) rows)" : "BROKEN — \(audit.detail)"))
+        lines.append("   audit chain: " + (audit.intact ? "intact (\(audit.rows) rows chained, " : "BROKEN — \(audit.detail) (")
+            + "\(auditPending) pending)")
         for note in event.notes { lines.append("   · \(note)") }
-        for sample in tally.abandonSamples { lines.append("   · an officer gave up on \(sample)") }
         for job in jobSamples { lines.append("   · left: \(job)") }
         for exit in unexpectedExits { lines.append("   · supervisor restarted \(exit)") }
         let failures = failures(settings)

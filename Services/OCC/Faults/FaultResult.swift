@@ -23,6 +23,8 @@ struct FaultResult: Sendable {
     /// Referrals tasked per second before, during and after a held xmin.
     var throughput: (before: Double, during: Double, after: Double)?
     var audit: (intact: Bool, rows: Int, detail: String) = (true, 0, "")
+    /// Audit rows appended but not chained once drained (every service's chainer links them).
+    var auditPending = 0
     var unexpectedExits: [String] = []
 
     struct ReferralCounts: Sendable {
@@ -50,10 +52,17 @@ struct FaultResult: Sendable {
         if left > 0 { reasons.append("\(left) pipeline job(s) left in occ_jobs") }
         if drainSeconds == nil { reasons.append("did not drain within \(settings.drainSeconds) s") }
         if referrals.unwitnessed > 0 { reasons.append("\(referrals.unwitnessed) referral(s) processed without their audit event or job record") }
+        if settings.outcomeRate > 0 && outcomes.total == 0 { reasons.append("no outcome was recorded, so feedback was not tried") }
+        if tally.officerRefusals > 0 {
+            reasons.append("\(tally.officerRefusals) officer request(s) refused: \(tally.refusalSamples.joined(separator: " | "))")
+        }
         if tally.rejected > 0 { reasons.append("\(tally.rejected) valid submission(s) refused: \(tally.rejectionSamples.joined(separator: " | "))") }
         if firstAcknowledgement == nil { reasons.append("no referral accepted within \(settings.recoverySeconds) s of recovery") }
         if fault.restartsPostgres && referrals.slowestAfterRecovery > FaultSettings.restartLimitSeconds {
             reasons.append("a referral was tasked \(seconds(referrals.slowestAfterRecovery)) s after PostgreSQL came back (limit \(Int(FaultSettings.restartLimitSeconds)) s)")
+        }
+        if fault.restartsPostgres && referrals.total > referrals.complete {
+            reasons.append("\(referrals.total - referrals.complete) referral(s) never tasked (limit: \(Int(FaultSettings.restartLimitSeconds)) s after PostgreSQL came back)")
         }
         if let throughput {
             if throughput.during < throughput.before * FaultSettings.heldThroughputFloor {
@@ -64,6 +73,7 @@ struct FaultResult: Sendable {
             }
         }
         if !audit.intact { reasons.append("audit chain broken: \(audit.detail)") }
+        if auditPending > 0 { reasons.append("\(auditPending) audit row(s) appended but never chained") }
         return reasons
     }
 }

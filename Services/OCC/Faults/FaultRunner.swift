@@ -47,11 +47,13 @@ struct FaultRunner: Sendable {
         result.jobSamples = counts.jobSamples
         result.leftover = counts.leftover
         result.audit = counts.audit
+        result.auditPending = counts.auditPending
+        // After the hold, the first third of the load is the catch-up (vacuum, backlog): recovery is what follows.
         if fault == .hold {
             result.throughput = (
                 before: try await throughput(from: since.addingTimeInterval(2), to: event.injectedAt),
                 during: try await throughput(from: event.injectedAt, to: event.recoveredAt),
-                after: try await throughput(from: event.recoveredAt, to: until))
+                after: try await throughput(from: event.recoveredAt.addingTimeInterval(Double(settings.afterSeconds) / 3), to: until))
         }
         result.unexpectedExits = supervisor.takeUnexpectedExits()
         return result
@@ -67,13 +69,14 @@ struct FaultRunner: Sendable {
         return load.snapshot.firstAcknowledgement(after: instant).map { $0.timeIntervalSince(instant) }
     }
 
-    /// Polls until no job of the pipeline's queues is left in `occ_jobs`. Every stage enqueues the
-    /// next job in the transaction that completes its own, so an empty table with no load means
-    /// nothing more will happen. Returns the seconds it took, or nil at the limit.
+    /// Polls until no job of the pipeline's queues is left in `occ_jobs` and every audit row is
+    /// chained. Every stage enqueues the next job in the transaction that completes its own, so an
+    /// empty table with no load means nothing more will happen. Returns the seconds it took, or
+    /// nil at the limit.
     private func drain(ignoring earlier: [Int64]) async -> Double? {
         let start = Date()
         let deadline = start.addingTimeInterval(TimeInterval(settings.drainSeconds))
-        let query = FaultAccountingQueries.jobsLeftTotal.binding(FaultAccountingQueries.pipelineQueues, earlier)
+        let query = FaultAccountingQueries.unfinished.binding(FaultAccountingQueries.pipelineQueues, earlier)
         while Date() < deadline {
             if (try? await database.count(query)) == 0 { return Date().timeIntervalSince(start) }
             try? await Task.sleep(for: .milliseconds(250))

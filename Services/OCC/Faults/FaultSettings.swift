@@ -14,8 +14,9 @@ struct FaultSettings: Sendable {
     /// Load before a fault is injected, and after the system has recovered from it.
     var settleSeconds = 15
     var afterSeconds = 15
-    /// Longest wait for the pipeline to drain by itself once load stops.
-    var drainSeconds = 150
+    /// Longest wait for the pipeline to drain by itself once load stops: twice what a job of a
+    /// killed worker takes to come back (its 60 s lease, then the rescuer's 15 s round).
+    var drainSeconds = 120
     /// Longest wait for the first accepted referral after recovery.
     var recoverySeconds = 60
     var basePort = 19180

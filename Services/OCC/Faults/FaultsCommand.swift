@@ -32,8 +32,8 @@ enum FaultsCommand: Command {
         reference) was received, enriched and tasked exactly once and every outcome's feedback
         written exactly once (one audit event and one completed job each) — 0 lost, 0 duplicated,
         0 stranded, no pipeline job left in occ_jobs, drained without intervention, no valid
-        submission refused, a referral accepted within --recovery-seconds of recovery, and the
-        audit chain intact. After a PostgreSQL restart or outage every referral must be tasked
+        request refused, referrals and outcomes recorded, a referral accepted within
+        --recovery-seconds of recovery, and the audit chain intact and fully chained. After a PostgreSQL restart or outage every referral must be tasked
         within 120 s of its return; under the held xmin throughput (referrals tasked/s) must stay
         at 50% or more of before, and come back to 80% after. Ends with 'N passed, M failed' and
         exits 1 if any fault failed.
@@ -46,7 +46,7 @@ enum FaultsCommand: Command {
           --hold-seconds N       how long xmin is held (default 120)
           --settle-seconds N     load before each fault (default 15)
           --after-seconds N      load after recovery (default 15)
-          --drain-seconds N      longest wait for the pipeline to drain (default 150)
+          --drain-seconds N      longest wait for the pipeline to drain (default 120)
           --recovery-seconds N   longest wait for a killed service, or the first accepted referral (default 60)
           --port N               first of four consecutive service ports (default 19180)
           --log-dir PATH         service and PostgreSQL logs (default a new folder under the temp directory)

@@ -13,18 +13,18 @@ struct LoadTally: Sendable {
     var retried = 0
     /// Outcome ids the tasking API answered 201 for.
     var outcomes: [Int64] = []
-    /// Outcomes given up (the tasking was not found, or the answer was unexpected), with samples.
-    var outcomesAbandoned = 0
-    var abandonSamples: [String] = []
+    /// Officers' requests refused (a 4xx other than 409 for a retried outcome), with samples.
+    var officerRefusals = 0
+    var refusalSamples: [String] = []
 
     /// The first acknowledgement at or after `instant`.
     func firstAcknowledgement(after instant: Date) -> Date? {
         acknowledgedAt.filter { $0 >= instant }.min()
     }
 
-    mutating func abandon(_ what: String, _ status: Int?, _ body: String) {
-        outcomesAbandoned += 1
-        if abandonSamples.count < 3 { abandonSamples.append("\(what): " + (status.map { "\($0) \(body.prefix(200))" } ?? "no answer before the load stopped")) }
+    mutating func refuseOfficer(_ what: String, _ status: Int, _ body: String) {
+        officerRefusals += 1
+        if refusalSamples.count < 3 { refusalSamples.append("\(what): \(status) \(body.prefix(200))") }
     }
 
     mutating func reject(_ status: Int, _ body: String) {

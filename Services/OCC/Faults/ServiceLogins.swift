@@ -1,23 +1,24 @@
 import Postgres
+import Schema
 
-/// The least-privilege LOGIN roles the services connect with, created as
-/// `deploy/postgres/roles.sql` creates them: each a member of its service's group role (which
-/// holds the grants migrations gave it) and nothing more — no superuser, no CREATEROLE/CREATEDB,
-/// no replication, no BYPASSRLS — with the same fail-fast session settings.
+/// The least-privilege LOGIN roles the services connect with, made as a deployment makes them
+/// (`LoginRegistry`, which `occ logins add` and `deploy/postgres/roles.sql` mirror): each a member
+/// of its service's group roles only — no superuser, CREATEROLE, CREATEDB, replication or
+/// BYPASSRLS — and bound to the exchange, as the exchange's own multi-tenant services are.
 enum ServiceLogins {
     /// `occ_<service>_login`, the name roles.sql gives by default.
     static func login(_ service: String) -> String { "occ_\(service)_login" }
 
+    /// The executable's name → what its login is for (tasking runs worker and agency API together).
+    static let kinds: [String: ServiceLogin] = ["intake": .intake, "enrichment": .enrichment, "tasking": .tasking, "feedback": .feedback]
+
     static func create(services: [String], on connection: PostgresConnection) async throws {
-        for service in services {
-            // Role names cannot be bound as parameters; these come from the fixed list of services.
-            let login = login(service)
-            try await connection.execute("""
-                CREATE ROLE \(login) LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
-                GRANT occ_\(service) TO \(login);
-                ALTER ROLE \(login) SET lock_timeout = '10s';
-                ALTER ROLE \(login) SET idle_in_transaction_session_timeout = '60s';
-                """, name: "faults_create_login")
+        try await connection.transaction { connection in
+            let registry = LoginRegistry(connection: connection)
+            for service in services {
+                // No password: the throwaway server trusts its own socket.
+                try await registry.add(name: login(service), service: kinds[service]!, binding: .exchange, password: nil)
+            }
         }
     }
 
@@ -26,7 +27,7 @@ enum ServiceLogins {
         WHERE rolname = ANY($1::text[]) AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls)
         """)
 
-    /// Refuses to go on if any login could do more than its group allows.
+    /// Refuses to go on if any login could do more than its groups allow.
     static func verify(services: [String], on connection: PostgresConnection) async throws {
         let logins = services.map(login)
         if let row = try await connection.query(privileges.binding(logins)).single {
