@@ -69,6 +69,11 @@ let package = Package(
             path: "Tests/PipelineTests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ServiceKit", "HTTP", "TestSupport"], path: "Tests/EndToEndTests"),
+        .testTarget(
+            name: "FaultSuiteTests",
+            dependencies: ["OCC", "Postgres", "Queue", "ServiceKit", "TestSupport"],
+            path: "Tests/FaultSuiteTests"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,8 @@ public final class PostgresLocalCluster: Sendable {
     /// Where initdb, pg_ctl and psql of this server's version are.
     public let binDirectory: String
     private let runAs: String?
+    /// The `-o` text the server was started with, so a stopped server comes back the same.
+    private let serverOptions: String
 
     /// libpq conninfo for a database on this server as the superuser.
     public func conninfo(database: String = "postgres", user: String? = nil) -> String {
@@ -36,34 +38,46 @@ public final class PostgresLocalCluster: Sendable {
             }
             chown(directory, user.pointee.pw_uid, user.pointee.pw_gid)
         }
-        let cluster = PostgresLocalCluster(
-            directory: directory, port: Int.random(in: 20_000...60_000), superuser: "occ", binDirectory: bin, runAs: runAs)
-        log("initdb in \(directory)")
-        try cluster.run("initdb", ["-D", "\(directory)/data", "-U", "occ", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"])
+        let port = Int.random(in: 20_000...60_000)
         var options: [String: String] = [
-            "listen_addresses": "''", "unix_socket_directories": "'\(directory)'", "port": "\(cluster.port)",
+            "listen_addresses": "''", "unix_socket_directories": "'\(directory)'", "port": "\(port)",
             "max_connections": "300", "shared_buffers": "256MB", "max_wal_size": "2GB",
             "fsync": durable ? "on" : "off", "synchronous_commit": durable ? "on" : "off",
             "full_page_writes": durable ? "on" : "off",
         ]
         for (name, value) in settings { options[name] = value }
         let optionText = options.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }.joined(separator: " ")
+        let cluster = PostgresLocalCluster(
+            directory: directory, port: port, superuser: "occ", binDirectory: bin, runAs: runAs, serverOptions: optionText)
+        log("initdb in \(directory)")
+        try cluster.run("initdb", ["-D", "\(directory)/data", "-U", "occ", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"])
         log("starting postgres on \(directory)/.s.PGSQL.\(cluster.port)")
-        try cluster.run("pg_ctl", ["-D", "\(directory)/data", "-l", "\(directory)/server.log", "-w", "-t", "60", "-o", optionText, "start"])
+        try cluster.startServer()
         return cluster
     }
 
-    private init(directory: String, port: Int, superuser: String, binDirectory: String, runAs: String?) {
+    private init(directory: String, port: Int, superuser: String, binDirectory: String, runAs: String?, serverOptions: String) {
         self.directory = directory
         self.port = port
         self.superuser = superuser
         self.binDirectory = binDirectory
         self.runAs = runAs
+        self.serverOptions = serverOptions
     }
 
     /// Restarts the server in place (for fault tests); data survives, sessions do not.
     public func restart(mode: String = "fast") throws {
         try run("pg_ctl", ["-D", "\(directory)/data", "-m", mode, "-w", "-t", "60", "restart"])
+    }
+
+    /// Stops the server but keeps its data (for fault tests: an outage); `startServer` ends it.
+    public func stopServer(mode: String = "fast") throws {
+        try run("pg_ctl", ["-D", "\(directory)/data", "-m", mode, "-w", "-t", "60", "stop"])
+    }
+
+    /// Starts the server (again) with the options it was created with; returns once it accepts connections.
+    public func startServer() throws {
+        try run("pg_ctl", ["-D", "\(directory)/data", "-l", "\(directory)/server.log", "-w", "-t", "60", "-o", serverOptions, "start"])
     }
 
     /// Stops the server at once and removes its folder.

@@ -35,6 +35,7 @@ enum CommandLineTool {
         AuditWhoReadCommand.self,
         BenchIntakeCommand.self,
         BenchFlowCommand.self,
+        FaultsCommand.self,
     ]
 
     static func run(_ words: [String]) async -> Int32 {
