@@ -18,11 +18,12 @@ struct PollOnlyTests {
         #expect(try await exchange.eventually { try await exchange.count("SELECT count(*) FROM referrals WHERE status = 'tasked'") == 1 })
 
         let agency = try #require(try await exchange.text("SELECT agency_code FROM taskings"))
-        let officer = try await exchange.token(.agency(code: agency), .agencyTasking)
+        let officer = try await exchange.officer(agency, name: "Poll Officer", staffID: "P1").token
         let tasking = try #require(try await exchange.call("tasking", .get, "/v1/taskings", token: officer).1["taskings"]?
             .arrayValue?.first?["id"]?.stringValue)
         let outcome = #"{"kind": "disrupted", "disruptions": [{"kind": "block_number", "indicator_key": "phone:+447700900123"}]}"#
-        #expect(try await exchange.call("tasking", .post, "/v1/taskings/\(tasking)/outcome", token: officer, body: outcome).0 == 201)
+        #expect(try await exchange.call("tasking", .post, "/v1/taskings/\(tasking)/outcome", token: officer, body: outcome,
+                                         purpose: "recording the disruption").0 == 201)
         #expect(try await exchange.eventually { try await exchange.count("SELECT count(*) FROM feedback_items") == 1 })
         // Every worker has claimed jobs, so each got past the point where it would have LISTENed.
         #expect(try await exchange.listenerSessions() == 0)
