@@ -36,7 +36,11 @@ let package = Package(
         ),
 
         // Each service: a library (built by one function the executable and the tests call) and a thin executable.
-        .target(name: "IntakeApp", dependencies: ["ServiceKit"], path: "Services/Intake/App"),
+        .target(
+            name: "IntakeApp", dependencies: ["ServiceKit"], path: "Services/Intake/App",
+            // The served OpenAPI document: docs/openapi/intake.json, through a link, compiled in.
+            resources: [.embedInCode("OpenAPI/intake.json")]
+        ),
         .executableTarget(name: "intake", dependencies: ["IntakeApp"], path: "Services/Intake/Main"),
         .target(name: "EnrichmentApp", dependencies: ["ServiceKit"], path: "Services/Enrichment/App"),
         .executableTarget(name: "enrichment", dependencies: ["EnrichmentApp"], path: "Services/Enrichment/Main"),

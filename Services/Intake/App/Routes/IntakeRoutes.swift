@@ -5,7 +5,7 @@ import ServiceKit
 enum IntakeRoutes {
     static func register(on router: Router, handlers: IntakeHandlers, authenticator: APIKeyAuthenticator) {
         router.get("/openapi.json") { _ in
-            Response(headers: ["Content-Type": "application/json"], body: Array(IntakeOpenAPI.document.utf8))
+            Response(headers: ["Content-Type": "application/json"], body: IntakeOpenAPI.document)
         }
         let partner = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerSubmit)])
         let limits = handlers.limits
