@@ -24,10 +24,11 @@ public final class PostgresLocalCluster: Sendable {
         let bin = try findBinDirectory()
         let runAs = geteuid() == 0 ? "postgres" : nil
         var template = Array("/tmp/occ-pg-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else {
+        guard mkdtemp(&template) != nil else {
             throw PostgresError(.localCluster, reason: "could not create a temporary folder")
         }
-        let directory = String(cString: made)
+        // mkdtemp fills in `template`; the pointer it returns is only valid during the call.
+        let directory = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         chmod(directory, 0o755)
         if let runAs {
             guard let user = getpwnam(runAs) else {
