@@ -14,6 +14,7 @@ import Dispatch
 import Glibc
 import Synchronization
 
+// @unchecked Sendable: `value` is only touched inside the Mutex that holds the counter.
 final class Counter: @unchecked Sendable { var value = 0 }
 
 func contendedMutex() {
@@ -27,6 +28,7 @@ func contendedMutex() {
 }
 
 /// A joinable pthread running `body`.
+// @unchecked Sendable: `handle` is written once, in init, before the object is shared.
 final class Thread: @unchecked Sendable {
     private var handle = pthread_t()
     init(_ body: @escaping @Sendable () -> Void) {
