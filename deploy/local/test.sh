@@ -32,7 +32,9 @@ reporting_stage() {
   echo "=== stage: $name (limit ${limit} s)"
   timeout --kill-after=30 "$limit" "$@" || status=$?
   local verdict="passed"
-  [ "$status" -eq 0 ] || verdict="FAILED (exit $status$([ "$status" -eq 124 ] && echo ', time limit'))"
+  if [ "$status" -eq 124 ]; then verdict="FAILED (time limit)"
+  elif [ "$status" -ne 0 ]; then verdict="FAILED (exit $status)"
+  fi
   echo "=== stage: $name took $((SECONDS - started)) s: $verdict"
   verdicts+=("$name: $verdict")
 }
