@@ -48,14 +48,7 @@ struct PoolTests {
     func acquireTimeout() async throws {
         let db = try await TestDatabase.create(template: .empty)
         let pool = PostgresPool(.init(conninfo: db.conninfo, maxConnections: 1, acquireTimeout: .milliseconds(200)))
-        let (holding, release) = (Gate(), Gate())
-        let holder = Task {
-            try await pool.withConnection { _ in
-                holding.open()
-                await release.wait()
-            }
-        }
-        await holding.wait()
+        let (holder, release) = await pool.holdingOneConnection()
         let error = try await #require(throws: PostgresError.self) { try await pool.query(Self.one) }
         #expect(error.code == .poolTimeout)
         release.open()
@@ -68,14 +61,7 @@ struct PoolTests {
     func zeroAcquireTimeout() async throws {
         let db = try await TestDatabase.create(template: .empty)
         let pool = PostgresPool(.init(conninfo: db.conninfo, maxConnections: 1, acquireTimeout: .zero))
-        let (holding, release) = (Gate(), Gate())
-        let holder = Task {
-            try await pool.withConnection { _ in
-                holding.open()
-                await release.wait()
-            }
-        }
-        await holding.wait()
+        let (holder, release) = await pool.holdingOneConnection()
         for _ in 0..<500 {
             let attempt = Task { try await pool.query(Self.one) }
             // A lost timeout would strand the waiter: cancel it after a while so the test fails, not hangs.
@@ -98,14 +84,7 @@ struct PoolTests {
         let db = try await TestDatabase.create(template: .empty)
         // Long enough that a lost cancellation shows as a pool timeout long after the expectation.
         let pool = PostgresPool(.init(conninfo: db.conninfo, maxConnections: 1, acquireTimeout: .seconds(10)))
-        let (holding, release) = (Gate(), Gate())
-        let holder = Task {
-            try await pool.withConnection { _ in
-                holding.open()
-                await release.wait()
-            }
-        }
-        await holding.wait()
+        let (holder, release) = await pool.holdingOneConnection()
         let cancelled = Task {
             withUnsafeCurrentTask { $0?.cancel() }
             return try await pool.query(Self.one)
@@ -126,14 +105,7 @@ struct PoolTests {
         let pool = PostgresPool(
             .init(conninfo: db.conninfo, maxConnections: 1, acquireTimeout: .seconds(60)),
             hooks: .init(waiterQueued: { queued.open() }))
-        let (holding, release) = (Gate(), Gate())
-        let holder = Task {
-            try await pool.withConnection { _ in
-                holding.open()
-                await release.wait()
-            }
-        }
-        await holding.wait()
+        let (holder, release) = await pool.holdingOneConnection()
         let waiter = Task { try await pool.query(Self.one) }
         await queued.wait()
         waiter.cancel()

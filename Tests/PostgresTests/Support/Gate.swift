@@ -1,4 +1,5 @@
 import Synchronization
+import Postgres
 
 /// A one-way signal between tasks: `wait` returns once `open` was called, before or after.
 final class Gate: Sendable {
@@ -37,5 +38,21 @@ final class Countdown: Sendable {
             return remaining == 0
         }
         if done { reached.open() }
+    }
+}
+
+extension PostgresPool {
+    /// Leases a connection in a task that keeps it until `release` opens; returns once it is
+    /// held, so the pool's other callers must wait (or fail) from then on.
+    func holdingOneConnection() async -> (holder: Task<Void, Error>, release: Gate) {
+        let (holding, release) = (Gate(), Gate())
+        let holder = Task {
+            try await self.withConnection { _ in
+                holding.open()
+                await release.wait()
+            }
+        }
+        await holding.wait()
+        return (holder, release)
     }
 }
