@@ -101,12 +101,7 @@ final class Exchange {
     func eventually(
         timeout: Duration = .seconds(60), poll: Duration = .milliseconds(100), _ condition: () async throws -> Bool
     ) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: poll)
-        }
-        return try await condition()
+        try await TestSupport.eventually(within: timeout, poll: poll, condition)
     }
 
     static func referral(_ reference: String, crimeType: String, indicators: String) -> String {

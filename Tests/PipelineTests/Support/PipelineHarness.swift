@@ -81,12 +81,7 @@ final class PipelineHarness: Sendable {
 
     /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
     func eventually(timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return try await condition()
+        try await TestSupport.eventually(within: timeout, poll: .milliseconds(50), condition)
     }
 
     /// An integer from a one-row, one-column query (`count(*)` and friends).
