@@ -49,8 +49,10 @@ public func buildIntakeApplication(
     let router = environment.makeRouter(metrics: metrics, pool: pool)
     IntakeRoutes.register(
         on: router,
-        handlers: IntakeHandlers(store: ReferralStore(pool: pool), reader: ReferralReader(pool: pool), limits: limits, metrics: metrics,
-                                 logger: environment.logger),
+        handlers: IntakeHandlers(
+            store: ReferralStore(pool: pool), reader: ReferralReader(pool: pool),
+            gateways: GatewayCheck(pool: pool, ttl: limits.registryTTL), lookups: LookupStore(pool: pool),
+            limits: limits, metrics: metrics, logger: environment.logger),
         authenticator: APIKeyAuthenticator(pool: pool))
     let server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     return IntakeApplication(server: server, pool: pool, metrics: metrics)
