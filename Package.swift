@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP", "TestSupport"],
+            dependencies: ["IntakeApp", "EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP", "TestSupport"],
             path: "Tests/PipelineTests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ServiceKit", "HTTP", "TestSupport"], path: "Tests/EndToEndTests"),

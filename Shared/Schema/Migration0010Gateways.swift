@@ -94,10 +94,11 @@ enum Migration0010Gateways {
             USING (partner_id = (SELECT occ_partner_scope()));
         CREATE POLICY sharing_agreements_operator ON sharing_agreements TO occ_operator
             USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
-        GRANT INSERT ON gateway_flags TO occ_tasking;
+        -- The worker's ON CONFLICT check reads the key column (a redelivered job flags nothing twice).
+        GRANT SELECT (referral_id), INSERT ON gateway_flags TO occ_tasking;
         GRANT SELECT ON gateway_flags TO occ_operator;
-        CREATE POLICY gateway_flags_worker_insert ON gateway_flags FOR INSERT TO occ_tasking
-            WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
+        CREATE POLICY gateway_flags_worker ON gateway_flags FOR ALL TO occ_tasking
+            USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
         CREATE POLICY gateway_flags_operator_read ON gateway_flags FOR SELECT TO occ_operator
             USING ((SELECT occ_login_kind()) = 'exchange');
 
