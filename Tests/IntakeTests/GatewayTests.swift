@@ -93,6 +93,11 @@ struct GatewayTests {
                 partnerID: harness.partner.id, reference: "DSA-2027", gateways: ["test_gateway_2027"])
             #expect(try await Self.submit(harness, gateway: "test_gateway_2027").status == .created)
             #expect(try await harness.counts().referrals == 2)
+            // Receiving a referral is a disclosure to the exchange: its audit event names the gateway.
+            let received = try await harness.inspector.query(PostgresQuery("test_received_gateways", """
+                SELECT string_agg(event::jsonb -> 'detail' ->> 'gateway', ',' ORDER BY id) FROM audit_log WHERE action = 'referral.received'
+                """)).single?.decode(String.self, at: 0)
+            #expect(received == "cca_2013_s7,test_gateway_2027")
         }
     }
 

@@ -38,7 +38,4 @@ public struct GatewayCode: RawRepresentable, Sendable, Hashable, Comparable, Cod
     public static func < (lhs: GatewayCode, rhs: GatewayCode) -> Bool {
         lhs.rawValue < rhs.rawValue
     }
-
-    /// Crime and Courts Act 2013 s.7 (disclosure to the NCA), which routing relies on by name in tests and docs.
-    public static let crimeAndCourtsAct2013Section7: GatewayCode = "cca_2013_s7"
 }
