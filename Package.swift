@@ -37,7 +37,7 @@ let package = Package(
 
         // Each service: a library (built by one function the executable and the tests call) and a thin executable.
         .target(
-            name: "IntakeApp", dependencies: ["ServiceKit"], path: "Services/Intake/App",
+            name: "IntakeApp", dependencies: ["ServiceKit", "Crypto"], path: "Services/Intake/App",
             // The served OpenAPI document: docs/openapi/intake.json, through a link, compiled in.
             resources: [.embedInCode("OpenAPI/intake.json")]
         ),
@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP", "TestSupport"],
+            dependencies: ["IntakeApp", "EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP", "TestSupport"],
             path: "Tests/PipelineTests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ServiceKit", "HTTP", "TestSupport"], path: "Tests/EndToEndTests"),

@@ -16,7 +16,7 @@ import Testing
                 "not-an-object",
                 {"kind": "iban", "value": "GB82WEST12345698765433", "colour": "red"}
               ],
-              "gateway": "gdpr",
+              "gateway": "GDPR",
               "markings": {"tlp": "AMBER", "source_evaluation": "2", "intelligence_assessment": "B", "handling_code": "C"},
               "sumary": "typo"
             }
@@ -39,8 +39,7 @@ import Testing
             "sumary: unknown field",
             "crime_type: unknown crime type 'fraud.unknown'; expected one of "
                 + CrimeType.allCases.map(\.rawValue).joined(separator: ", "),
-            "gateway: unknown gateway 'gdpr'; expected one of "
-                + LawfulGateway.allCases.map(\.rawValue).joined(separator: ", "),
+            "gateway: not a gateway code 'GDPR'; expected lower-case letters, digits and underscores such as cca_2013_s7",
             "markings.handling_conditions: required when handling code is C",
         ])
         #expect(failure.errors.count == 13)

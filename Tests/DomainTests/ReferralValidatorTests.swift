@@ -14,7 +14,7 @@ import Testing
         #expect(referral.loss?.minorUnits == 1_250_050)
         #expect(referral.indicators.map(\.key) == ["phone:+447700900123", "uk_bank_account:12-34-56 98765432"])
         #expect(referral.markings.grade == "2B P")
-        #expect(referral.gateway == .economicCrimeAct2023Sections188To189)
+        #expect(referral.gateway == "eccta_2023_ss188_189")
         #expect(referral.timeWindow?.lastSeen == date("2026-02-03T17:30:00Z"))
         #expect(!referral.involvesOverseas)
     }
@@ -78,8 +78,8 @@ import Testing
          "indicators", "at most 500 indicators per referral, got 501"),
         ("meaningful content", { $0.indicators = []; $0.summary = "Too short to act on." }, "indicators",
          "at least one indicator is required, or a summary of at least 50 characters"),
-        ("gateway", { $0.gateway = "gdpr_art6" }, "gateway",
-         "unknown gateway 'gdpr_art6'; expected one of " + LawfulGateway.allCases.map(\.rawValue).joined(separator: ", ")),
+        ("gateway", { $0.gateway = "GDPR art.6" }, "gateway",
+         "not a gateway code 'GDPR art.6'; expected lower-case letters, digits and underscores such as cca_2013_s7"),
         ("missing gateway", { $0.gateway = nil }, "gateway", "required"),
         ("missing markings", { $0.markings = nil }, "markings", "required"),
         ("tlp", { $0.markings?.tlp = "PURPLE" }, "markings.tlp", "must be CLEAR, GREEN, AMBER, AMBER+STRICT or RED"),

@@ -11,7 +11,7 @@ import Testing
         let referral = try #require(referrals.first)
         #expect(referral.partnerReference == "BANK-2026-77")
         #expect(referral.crimeType == .fraudAPPInvestment)
-        #expect(referral.gateway == .economicCrimeAct2023Sections188To189)
+        #expect(referral.gateway == "eccta_2023_ss188_189")
         #expect(referral.markings == HandlingMarkings(
             tlp: .amber, sourceEvaluation: .untested, intelligenceAssessment: .knownIndirectlyCorroborated, handlingCode: .permitted))
         #expect(referral.summary == "Cloned investment platform advertised on social media; victims paid into mule accounts.")

@@ -55,6 +55,8 @@ import Testing
     @Test func crimeTaxonomyFamilies() {
         #expect(CrimeType.allCases.filter { $0.family == .cyber }.allSatisfy { $0.rawValue.hasPrefix("cyber.") })
         #expect(CrimeType(rawValue: "fraud.courier")?.family == .fraud)
-        #expect(LawfulGateway(rawValue: "cca_2013_s7")?.citation == "Crime and Courts Act 2013, s.7")
+        #expect(GatewayCode(checking: "cca_2013_s7")?.rawValue == "cca_2013_s7")
+        #expect(GatewayCode(checking: "CCA 2013") == nil)
+        #expect(GatewayCode(checking: "x") == nil)
     }
 }

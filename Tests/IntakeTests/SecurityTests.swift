@@ -55,8 +55,8 @@ struct SecurityTests {
             defer { Task { await connection.close() } }
             try await AuditLog.chainPending(on: connection)
             let intact = try await AuditLog.verify(on: connection, pageSize: 2)
-            // partner added + key issued + three referrals.
-            #expect(intact.rows == 5)
+            // partner added + its default agreement + key issued + three referrals.
+            #expect(intact.rows == 6)
             #expect(intact.isIntact)
             await #expect(throws: PostgresError.self) {
                 try await connection.execute("UPDATE audit_log SET actor = 'someone else'", name: "test_update_audit")

@@ -128,7 +128,7 @@ struct FlowBench: Sendable {
             "partner_reference": "FLOW-\(UUID().uuidString)", "crime_type": "fraud.app_impersonation",
             "summary": "Scam calls impersonating a bank's fraud team", "time_window": DemoReferrals.window,
             "victims": ["count": 3, "vulnerable": false], "indicators": [["kind": "phone", "value": phone]],
-            "gateway": "eccta_2023_ss188_189", "markings": DemoReferrals.markings,
+            "gateway": "dpa_2018_sch2_para2", "markings": DemoReferrals.markings,
         ]
         return try await http.send(.post, "/v1/referrals", headers: headers, body: Array(try JSONSerialization.data(withJSONObject: body))).status.code
     }

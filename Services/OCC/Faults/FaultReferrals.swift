@@ -38,9 +38,20 @@ enum FaultReferrals {
             "partner_reference": partnerReference, "crime_type": crimeType, "summary": summary,
             "time_window": ["first_seen": "2026-11-20T08:00:00Z", "last_seen": "2026-11-22T18:00:00Z"],
             "victims": ["count": 1 + campaign % 40, "vulnerable": false],
-            "indicators": indicators, "gateway": sector == .cyber || sector == .tech ? "cca_2013_s7" : "eccta_2023_ss188_189",
+            "indicators": indicators, "gateway": FaultReferrals.gateway(sector),
             "markings": ["tlp": "AMBER", "source_evaluation": 2, "intelligence_assessment": "B", "handling_code": "P"],
         ]
+    }
+
+    /// A gateway each sector may invoke and that permits the teams its referrals are routed to:
+    /// cyber incidents go to NCA TICAT (CCA 2013 s.7), bank referrals rely on ECCTA 2023, the rest
+    /// on the DPA 2018 crime exemption.
+    static func gateway(_ sector: Sector) -> String {
+        switch sector {
+        case .cyber: "cca_2013_s7"
+        case .finance: "eccta_2023_ss188_189"
+        case .telco, .tech: "dpa_2018_sch2_para2"
+        }
     }
 
     /// Closing outcomes an officer records, in turn (closing, so a retried request is refused, not doubled).

@@ -11,13 +11,14 @@ public struct ValidReferral: Sendable, Hashable, Codable {
     public let overseas: Bool
     /// Canonical indicators, duplicates (equal keys) removed, in the order first given.
     public let indicators: [CanonicalIndicator]
-    public let gateway: LawfulGateway
+    /// The lawful gateway cited; intake checked it against the registry and the partner's agreements.
+    public let gateway: GatewayCode
     public let markings: HandlingMarkings
 
     public init(
         partnerReference: String, crimeType: CrimeType, summary: String?, timeWindow: TimeWindow?,
         victims: Victims?, loss: Money?, overseas: Bool, indicators: [CanonicalIndicator],
-        gateway: LawfulGateway, markings: HandlingMarkings
+        gateway: GatewayCode, markings: HandlingMarkings
     ) {
         self.partnerReference = partnerReference
         self.crimeType = crimeType

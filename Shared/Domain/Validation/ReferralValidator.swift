@@ -35,8 +35,10 @@ public struct ReferralValidator: Sendable {
         let indicators = self.indicators(submission.indicators ?? [], &check)
         meaningfulContent(summary: summary, indicatorCount: submission.indicators?.count ?? 0, &check)
         let gateway = check.required(submission.gateway, at: .root.appending(ReferralSubmission.Key.gateway)) { text in
-            LawfulGateway(rawValue: text).map(Result.success)
-                ?? .failure("unknown gateway \(text.quoted); expected one of \(LawfulGateway.allCases.map(\.rawValue).joined(separator: ", "))")
+            // Syntax only: whether the gateway exists and this partner may invoke it is the
+            // registry's answer (GatewayPermission), read by intake at request time.
+            GatewayCode(checking: text).map(Result.success)
+                ?? .failure("not a gateway code \(text.quoted); expected lower-case letters, digits and underscores such as cca_2013_s7")
         }
         let markings = self.markings(submission.markings, &check)
 

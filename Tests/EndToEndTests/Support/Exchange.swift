@@ -107,7 +107,7 @@ final class Exchange {
     static func referral(_ reference: String, crimeType: String, indicators: String) -> String {
         """
         {"partner_reference": "\(reference)", "crime_type": "\(crimeType)", "summary": "Referral \(reference) for the end-to-end test",
-         "indicators": [\(indicators)], "gateway": "eccta_2023_ss188_189",
+         "indicators": [\(indicators)], "gateway": "dpa_2018_sch2_para2",
          "markings": {"tlp": "AMBER", "source_evaluation": 2, "intelligence_assessment": "B", "handling_code": "P"}}
         """
     }

@@ -21,6 +21,7 @@ struct IntakeHarness: Sendable {
     /// Starts a service, runs `body`, then shuts the service down gracefully.
     static func with(
         http: (inout HTTPServer.Configuration) -> Void = { _ in },
+        limits: IntakeLimits = IntakeLimits(),
         _ body: (IntakeHarness) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.create()
@@ -29,7 +30,7 @@ struct IntakeHarness: Sendable {
         let environment = ServiceEnvironment(
             databaseURL: database.conninfo(as: .intake), poolSize: 8, http: configuration,
             logger: Logger(service: "intake-test", level: .critical))
-        let application = try await buildIntakeApplication(environment: environment)
+        let application = try await buildIntakeApplication(environment: environment, limits: limits)
         let port = try application.bind()
         let running = Task { try await application.run() }
         let inspector = database.pool()

@@ -9,11 +9,14 @@ import ServiceKit
 /// `occ bench intake`. Running it serves until a graceful shutdown, then closes the pool.
 public final class IntakeApplication: Service {
     public let server: HTTPServer
+    /// The routes, for calling them in-process (tests) as the server does.
+    public let router: Router
     public let pool: PostgresPool
     public let metrics: MetricsRegistry
 
-    init(server: HTTPServer, pool: PostgresPool, metrics: MetricsRegistry) {
+    init(server: HTTPServer, router: Router, pool: PostgresPool, metrics: MetricsRegistry) {
         self.server = server
+        self.router = router
         self.pool = pool
         self.metrics = metrics
     }
@@ -49,9 +52,11 @@ public func buildIntakeApplication(
     let router = environment.makeRouter(metrics: metrics, pool: pool)
     IntakeRoutes.register(
         on: router,
-        handlers: IntakeHandlers(store: ReferralStore(pool: pool), reader: ReferralReader(pool: pool), limits: limits, metrics: metrics,
-                                 logger: environment.logger),
+        handlers: IntakeHandlers(
+            store: ReferralStore(pool: pool), reader: ReferralReader(pool: pool),
+            gateways: GatewayCheck(pool: pool, ttl: limits.registryTTL), lookups: LookupStore(pool: pool),
+            limits: limits, metrics: metrics, logger: environment.logger),
         authenticator: APIKeyAuthenticator(pool: pool))
     let server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
-    return IntakeApplication(server: server, pool: pool, metrics: metrics)
+    return IntakeApplication(server: server, router: router, pool: pool, metrics: metrics)
 }

@@ -18,9 +18,14 @@ public struct IntakeLimits: Sendable {
     /// one request and so outlasts the server's default; each line is still bounded by the
     /// database's statement timeout and each body read by `HTTP_READ_TIMEOUT`.
     public var bulkTimeout: Duration = .seconds(15 * 60)
+    /// Largest lookup body (the policy's value limit, at most 1,000, of 2 KiB members fits).
+    public var maxLookupBytes = 2 * 1024 * 1024
     /// Largest page of `GET /v1/referrals`.
     public var maxPageSize = 1_000
     public var validation = ValidationLimits.standard
+    /// How long the lawful-gateway registry and a partner's agreements are kept before intake reads
+    /// them again: an operator's edit applies to requests starting this long after it, without a restart.
+    public var registryTTL: Duration = .seconds(2)
 
     public init() {}
 }

@@ -30,6 +30,7 @@ extension IntakeHandlers {
     private func result(of line: [UInt8], number: Int, partnerID: Int64, traceID: String) async -> ReferralResult {
         do {
             let incoming = try validate(try Self.parseJSON(line), partnerID: partnerID, channel: .bulk, traceID: traceID)
+            try await gateways.check(incoming)
             let outcome = try await store.store(incoming)
             count(outcome, channel: .bulk)
             return ReferralResult(line: number, outcome: outcome)

@@ -23,6 +23,10 @@ extension IntakeHandlers {
         for referral in mapped {
             switch validator.validate(referral.submission, now: now) {
             case .success(let valid):
+                if let refusal = try await gateways.refusal(invoking: valid.gateway, partnerID: partnerID) {
+                    errors += referral.translate(GatewayCheck.failure(refusal)).errors
+                    continue
+                }
                 incoming.append(IncomingReferral(
                     valid: valid, submission: referral.submission, partnerID: partnerID, channel: .stix,
                     traceID: request.context.requestID))

@@ -8,6 +8,8 @@ import ServiceKit
 struct IntakeHandlers: Sendable {
     let store: ReferralStore
     let reader: ReferralReader
+    let gateways: GatewayCheck
+    let lookups: LookupStore
     let limits: IntakeLimits
     let metrics: MetricsRegistry
     let logger: Logger
@@ -18,6 +20,7 @@ struct IntakeHandlers: Sendable {
         try Self.requireJSON(request)
         let json = try Self.parseJSON(try await request.body.collect(upTo: limits.maxReferralBytes))
         let incoming = try validate(json, partnerID: partnerID, channel: .json, traceID: request.context.requestID)
+        try await gateways.check(incoming)
         let outcome = try await store.store(incoming)
         count(outcome, channel: .json)
         switch outcome {

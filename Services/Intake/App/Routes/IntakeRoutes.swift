@@ -12,6 +12,7 @@ enum IntakeRoutes {
         partner.post("referrals", maxBodyBytes: limits.maxReferralBytes, handlers.submit)
         partner.post("referrals/bulk", maxBodyBytes: limits.maxBulkBytes, timeout: limits.bulkTimeout, handlers.bulk)
         partner.post("stix", maxBodyBytes: limits.maxBundleBytes, handlers.stix)
+        partner.post("lookups", maxBodyBytes: limits.maxLookupBytes, handlers.lookup)
         partner.get("referrals", handlers.list)
         partner.get("referrals/{id}", handlers.show)
     }

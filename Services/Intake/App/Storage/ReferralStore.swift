@@ -122,7 +122,7 @@ struct ReferralStore: Sendable {
                 actor: "partner:\(referral.partnerID)", action: "referral.received", subjectType: "referral",
                 subjectID: inserted.ids[index].uuidString.lowercased(), traceID: referral.traceID,
                 detail: ["reference": inserted.outcomes[index].receipt.reference, "channel": referral.channel.rawValue,
-                         "indicators": String(referral.valid.indicators.count)])
+                         "indicators": String(referral.valid.indicators.count), "gateway": referral.valid.gateway.rawValue])
         }
         return try queue.insertStatements(jobs) + AuditLog.appendStatements(events)
     }

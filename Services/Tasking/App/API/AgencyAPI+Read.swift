@@ -4,7 +4,7 @@ import ServiceKit
 
 extension AgencyAPI {
     /// `GET /v1/taskings/{id}`: the referral's content, disclosed only with a stated purpose and
-    /// only once the `tasking.read` event naming the officer and purpose has committed with it.
+    /// only once the `tasking.read` event naming the officer, purpose and gateway has committed with it.
     func read(_ request: Request) async throws -> Response {
         let officer = try request.officer()
         let purpose = try request.purpose()
@@ -17,7 +17,7 @@ extension AgencyAPI {
             let view = try TaskingView(row: row)
             try await AuditLog.append(officer.event(
                 "tasking.read", subjectID: view.tasking.id, traceID: view.traceID, purpose: purpose,
-                detail: ["referral_id": view.tasking.referralID]), on: connection)
+                detail: ["referral_id": view.tasking.referralID, "gateway": view.gateway.code]), on: connection)
             return view
         }
         return try Response.json(view)

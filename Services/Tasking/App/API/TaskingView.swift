@@ -3,12 +3,13 @@ import Foundation
 import Postgres
 
 /// A tasking as its agency reads it in detail (`GET /v1/taskings/{id}`, audited with the officer
-/// and purpose): the summary's fields plus the referral's canonical content.
+/// and purpose): the summary's fields plus the referral's canonical content and its lawful gateway.
 struct TaskingView: Encodable, Sendable {
     let tasking: TaskingSummary
     let summary: String?
     let indicators: [CanonicalIndicator]
     let markings: HandlingMarkings
+    let gateway: GatewayView
     /// The referral's trace id, for the audit event; not part of the response.
     let traceID: String
 
@@ -18,6 +19,7 @@ struct TaskingView: Encodable, Sendable {
         summary = referral.summary
         indicators = referral.indicators
         markings = referral.markings
+        gateway = try GatewayView(row: row)
         traceID = try row.decode(String.self, "trace_id")
     }
 
@@ -28,9 +30,10 @@ struct TaskingView: Encodable, Sendable {
         try container.encodeIfPresent(summary, forKey: .summary)
         try container.encode(indicators, forKey: .indicators)
         try container.encode(markings, forKey: .markings)
+        try container.encode(gateway, forKey: .gateway)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case summary, indicators, markings
+        case summary, indicators, markings, gateway
     }
 }

@@ -1,14 +1,25 @@
 import Postgres
 
-/// Statements on `referrals` (with its score) used by tasking.
+/// Statements on `referrals` (with its score and its gateway's registry row) used by tasking.
 enum ReferralQueries {
+    /// The gateway columns are NULL when the referral's gateway is not in the registry.
     static let loadScored = PostgresQuery(
         "referrals_for_tasking",
         """
-        SELECT r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners
+        SELECT r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners,
+               g.code, g.title, g.citation, g.invoker_sectors, g.invoker_regulated_sector, g.invoker_public_authority,
+               g.permitted_agencies, g.onward_disclosure, g.retired_at
         FROM referrals r JOIN referral_scores s ON s.referral_id = r.id
+        LEFT JOIN lawful_gateways g ON g.code = r.gateway
         WHERE r.id = $1
         FOR UPDATE OF r
+        """)
+    /// A referral whose gateway permits none of the teams routing chose waits for an OCC analyst.
+    static let flag = PostgresQuery(
+        "gateway_flags_insert",
+        """
+        INSERT INTO gateway_flags (referral_id, gateway, withheld_teams, reason) VALUES ($1, $2, $3::text[], $4)
+        ON CONFLICT (referral_id) DO NOTHING
         """)
     static let markTasked = PostgresQuery(
         "referrals_mark_tasked", "UPDATE referrals SET status = 'tasked' WHERE id = $1 AND status IN ('received', 'enriched')")

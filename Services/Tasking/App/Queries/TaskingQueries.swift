@@ -22,10 +22,14 @@ enum TaskingQueries {
         "taskings_list_for_agency", summary + joins + " WHERE t.agency_code = $1 ORDER BY t.priority, t.sla_deadline, t.id LIMIT 500")
     static let summaryForAgency = PostgresQuery(
         "taskings_summary_for_agency", summary + joins + " WHERE t.id = $1 AND t.agency_code = $2")
-    /// A detail read adds the referral's canonical content and its trace id (for the audit event).
+    /// A detail read adds the referral's canonical content, its trace id (for the audit event) and
+    /// the registry's account of its gateway (NULL columns if the code is not in the registry).
     static let detailForAgency = PostgresQuery(
         "taskings_detail_for_agency",
-        summary + ", r.canonical::text AS canonical, r.trace_id" + joins + " WHERE t.id = $1 AND t.agency_code = $2")
+        summary + """
+            , r.canonical::text AS canonical, r.trace_id, r.gateway, g.title AS gateway_title,
+            g.citation AS gateway_citation, g.onward_disclosure AS gateway_onward_disclosure
+            """ + joins + " LEFT JOIN lawful_gateways g ON g.code = r.gateway WHERE t.id = $1 AND t.agency_code = $2")
     static let accept = PostgresQuery(
         "taskings_accept",
         "UPDATE taskings SET status = 'accepted', accepted_at = now() WHERE id = $1 AND agency_code = $2 AND status = 'new'")

@@ -26,7 +26,10 @@ struct TaskingHandler: Sendable {
                 crimeType: referral.crimeType, score: try row.decode(Int.self, "score"),
                 distinctPartners: try row.decode(Int.self, "distinct_partners"),
                 indicatorKinds: referral.indicatorKinds, overseas: referral.involvesOverseas)
-            let routes = TaskingRouter(rules: try await rules(on: connection)).route(facts)
+            let gateway = row.isNull("code") ? nil : try LawfulGateway(row: row)
+            // Rules choose; the gateway then withholds any team it does not permit.
+            let routing = GatewayPermission.filter(TaskingRouter(rules: try await rules(on: connection)).route(facts), gateway: gateway)
+            let routes = routing.permitted
             let now = Date()
             // Every tasking, the status and this job's completion in one round trip; then the audit
             // record with COMMIT (a plain insert: the chainer links it later, off this path).
@@ -38,14 +41,19 @@ struct TaskingHandler: Sendable {
                     args.referralID, route.team.rawValue, route.priority.rawValue, route.deadline(from: now), route.ruleIDs, now))
             }
             if !routes.isEmpty { statements.append(ReferralQueries.markTasked.binding(args.referralID)) }
+            let flag = routing.needsAnalyst ? routing.reason(code: referral.gateway, gateway: gateway) : nil
+            if let flag {
+                statements.append(ReferralQueries.flag.binding(
+                    args.referralID, referral.gateway.rawValue, routing.withheld.map(\.team.rawValue), flag))
+            }
             let teams = routes.map(\.team.rawValue).joined(separator: ",")
             statements.append(context.completionStatement)
             let results = try await connection.pipeline(statements)
             try context.verifyCompleted(results[results.count - 1])
-            try await connection.pipelineAndCommit(AuditLog.appendStatements([AuditEvent(
-                actor: "service:tasking", action: "referral.tasked", subjectType: "referral",
-                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID, detail: ["teams": teams])]))
-            logger.info("referral tasked", ["referral_id": args.referralID.uuidString.lowercased(), "trace_id": traceID, "teams": teams])
+            try await connection.pipelineAndCommit(AuditLog.appendStatements([Self.event(
+                args.referralID, traceID: traceID, teams: teams, gateway: referral.gateway, routing: routing, flag: flag)]))
+            logger.info(flag == nil ? "referral tasked" : "referral flagged for an analyst",
+                        ["referral_id": args.referralID.uuidString.lowercased(), "trace_id": traceID, "teams": teams])
             return .completedInTransaction
         }
     }
