@@ -45,8 +45,9 @@ struct OutcomeTests {
         }
         var configuration = fastConfiguration()
         // Long enough that the held job's lease outlives the outage between two heartbeats even on
-        // a loaded machine; the lost job's lapses this long after the outage.
-        configuration.leaseDuration = .seconds(4)
+        // a loaded machine (scaled: under TSan and load the outage itself has lasted over 4 s);
+        // the lost job's lapses this long after the outage.
+        configuration.leaseDuration = TestTime.scaled(.seconds(4))
         configuration.heartbeatInterval = .milliseconds(200)
         configuration.outcomeRetryWindow = .milliseconds(500)
         let metrics = MetricsRegistry()
