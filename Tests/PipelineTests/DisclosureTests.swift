@@ -142,3 +142,27 @@ struct DisclosureTests {
         }
     }
 }
+
+extension DisclosureTests {
+    @Test("the screen reads the network's indicator values, partner names and listed operation names from the database")
+    func screenTermsComeFromData() async throws {
+        try await PipelineHarness.with { harness in
+            let network = try await DisclosureNetwork.build(harness, aMarkings: DisclosureNetwork.amber)
+            let ftc = try await harness.agencyToken("COLP_FTC")
+            let bTasking = try #require(try await harness.taskingID(agency: ftc, referral: network.bReferral))
+            let note = "Calls from 07700 900555 traced under Operation Tiburon; Charlie Lending informed."
+            let unlisted = try await harness.recordOutcome(agency: ftc, tasking: bTasking, Self.outcome(note: "Traced under Operation Tiburon."))
+            #expect(unlisted.json["errors"]?.strings("message") == ["contains what looks like a person's name: \"Operation Tiburon\""])
+            try await harness.pool.query(PostgresQuery(
+                "test_operation", "INSERT INTO operation_names (agency_code, name) VALUES ('NCA_TICAT', 'Operation Tiburon')"))
+            let refused = try await harness.recordOutcome(agency: ftc, tasking: bTasking, Self.outcome(note: note))
+            #expect(refused.status == 422)
+            #expect(refused.json["errors"]?.strings("message") == [
+                "contains an indicator value of the network: \"07700 900555\"",
+                "contains an operation name: \"Operation Tiburon\"",
+                "contains a partner's name: \"Charlie Lending\"",
+            ])
+            #expect(try await harness.count("SELECT count(*) FROM outcomes") == 0)
+        }
+    }
+}
