@@ -30,7 +30,8 @@ struct PartnerFeedbackAPI: Sendable {
     }
 
     func feedback(_ request: Request) async throws -> Response {
-        guard let partnerID = try request.principal().partnerID else {
+        let principal = try request.principal()
+        guard let partnerID = principal.partnerID else {
             throw HTTPError(.forbidden, detail: "this API key does not belong to a partner")
         }
         let since = request.query["since"] ?? "1970-01-01T00:00:00Z"
@@ -45,7 +46,7 @@ struct PartnerFeedbackAPI: Sendable {
                 .filter { Disclosure.isAddressed($0, to: String(partnerID)) }
             if !items.isEmpty {
                 try await AuditLog.append(AuditEvent(
-                    actor: "partner:\(partnerID)", action: "feedback.pulled", subjectType: "partner", subjectID: String(partnerID),
+                    actor: principal.auditActor, action: "feedback.pulled", subjectType: "partner", subjectID: String(partnerID),
                     detail: ["items": String(items.count), "since": since]), on: connection)
             }
             return Page(items: items, nextSince: try rows.last?.decode(String.self, "cursor") ?? since)
