@@ -63,7 +63,10 @@ func withWorker<T: Sendable>(
 
 /// Polls `condition` every 20 ms (a wait for database state, which no signal announces; tests
 /// order their own concurrent steps with `TestSignal`) until true or the deadline passes; returns whether it became true.
-func eventually(within limit: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws -> Bool {
+/// The deadline is generous (60 s) because the whole suite runs its suites in parallel on shared
+/// machines: with the load average above 20 on two cores, retries with backoff took over 20 s.
+/// A passing wait still returns as soon as the condition holds.
+func eventually(within limit: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
