@@ -15,6 +15,13 @@ extension DisclosureTests {
             #expect(recorded.status == 201)
             let outcomeID = try #require(recorded.json["outcome_id"]?.intValue)
 
+            let held = try await harness.call(harness.tasking.router, .get, "/v1/notes", token: second.token)
+            #expect(held.status == 200)
+            #expect(held.json["notes"]?.arrayValue?.map { $0["note"]?.stringValue } == [note])
+            #expect(held.json["notes"]?.arrayValue?.first?["author"]?.stringValue == "officer:\(author.id)@REPORT_FRAUD")
+            let ftc = try await harness.agencyToken("COLP_FTC")
+            #expect(try await harness.call(harness.tasking.router, .get, "/v1/notes", token: ftc).json["notes"]?.arrayValue?.isEmpty == true)
+
             let delta = try await harness.partner("Delta Mobile", .telco)
             let referral = try await harness.submit(delta, DisclosureNetwork.referral("D-1", markings: DisclosureNetwork.amber, indicators: """
                 {"kind": "phone", "value": "07700 900555"}, {"kind": "phone", "value": "07700 900777"}
@@ -29,6 +36,7 @@ extension DisclosureTests {
 
             #expect(try await harness.decideNote(agency: second.token, tasking: tasking, outcome: outcomeID, approve: false).status == 200)
             #expect(try await harness.count("SELECT count(*) FROM audit_log WHERE action = 'partner_note.refused'") == 1)
+            #expect(try await harness.call(harness.tasking.router, .get, "/v1/notes", token: second.token).json["notes"]?.arrayValue?.isEmpty == true)
             for partner in [network.a, network.b, delta] {
                 let items = try await harness.feedbackItems(partner).json["items"]?.arrayValue ?? []
                 #expect(items.allSatisfy { $0["note"] == nil })

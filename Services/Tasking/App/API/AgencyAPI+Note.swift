@@ -17,6 +17,22 @@ extension AgencyAPI {
         }
     }
 
+    /// `GET /v1/notes`: the agency's notes for partners awaiting a second officer, with their
+    /// text, so a reviewer reads what they release. Audited like a list (`partner_note.listed`).
+    func heldNotes(_ request: Request) async throws -> Response {
+        let officer = try request.officer()
+        let purpose = try request.optionalPurpose()
+        let notes = try await pool.transaction { connection in
+            try await connection.scopeToAgency(officer.agency)
+            let notes = try await connection.query(PartnerNoteQueries.heldForAgency.binding(officer.agency)).map(HeldNote.init(row:))
+            try await AuditLog.append(officer.event(
+                "partner_note.listed", subjectType: "agency", subjectID: officer.agency, purpose: purpose,
+                detail: ["count": String(notes.count)]), on: connection)
+            return notes
+        }
+        return try Response.json(["notes": notes])
+    }
+
     /// `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve` and `…/refuse`: a second officer
     /// of the agency, never the author, releases or refuses a held note. Approval screens the note
     /// again (the network may have grown) and enqueues a delivery that carries it.

@@ -6,6 +6,16 @@ enum PartnerNoteQueries {
     static let hold = PostgresQuery(
         "partner_notes_hold",
         "INSERT INTO partner_notes (outcome_id, agency_code, author_officer) VALUES ($1, $2, $3)")
+    /// The agency's notes awaiting a second officer, oldest first, for the reviewers to read.
+    static let heldForAgency = PostgresQuery(
+        "partner_notes_held_for_agency",
+        """
+        SELECT n.outcome_id, o.tasking_id, o.partner_note, o.recorded_by, o.recorded_at
+        FROM partner_notes n JOIN outcomes o ON o.id = n.outcome_id
+        WHERE n.agency_code = $1 AND n.state = 'held'
+        ORDER BY o.recorded_at, n.outcome_id
+        LIMIT 500
+        """)
     /// The note of an outcome on the agency's tasking, locked for a decision.
     static let lockForAgency = PostgresQuery(
         "partner_notes_lock_for_agency",
