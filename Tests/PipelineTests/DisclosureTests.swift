@@ -73,6 +73,7 @@ struct DisclosureTests {
             let decided = "SELECT count(*) FROM audit_log WHERE action = 'disclosure.decided' AND subject_id = $1 AND event LIKE $2"
             #expect(try await harness.count(decided, String(outcomeID), "%source_tlp_red%") == 2)
             #expect(try await harness.count(decided, String(outcomeID), "%note_held%") == 1)
+            #expect(try await harness.count(decided, String(outcomeID), "%\"gateway\":\"eccta_2023_ss188_189\"%") >= 2)
             #expect(try await harness.count("SELECT count(*) FROM audit_log WHERE action = 'partner_note.approved' AND subject_id = $1", String(outcomeID)) == 1)
             let audit = try await harness.pool.withConnection { try await AuditLog.verify(on: $0) }
             #expect(audit.isIntact)

@@ -10,6 +10,8 @@ extension FeedbackHandler {
         let recipients: [DisclosureRecipient]
         let policy: ReleasePolicy
         let traceID: String
+        /// The actioned referral's lawful gateway, recorded with every decision.
+        let gateway: String
     }
 
     /// Reads the outcome, the current policy, the neighbourhood within the hop limit and the
@@ -32,7 +34,9 @@ extension FeedbackHandler {
         let disclosure = DisclosureCase(
             outcome: outcome, note: Self.note(outcome.partnerNote, state: try row.decode(String?.self, "note_state")),
             actioned: actioned, linked: recipients.filter { $0.hops > 0 }.map(\.referral), latestNetworkEmbargo: latest)
-        return Loaded(disclosure: disclosure, recipients: recipients, policy: policy, traceID: try row.decode(String.self, "trace_id"))
+        return Loaded(
+            disclosure: disclosure, recipients: recipients, policy: policy, traceID: try row.decode(String.self, "trace_id"),
+            gateway: try row.decode(String?.self, "gateway") ?? "")
     }
 
     private static func source(_ row: PostgresRow) throws -> DisclosureSource {

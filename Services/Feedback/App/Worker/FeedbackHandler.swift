@@ -43,7 +43,7 @@ struct FeedbackHandler: Sendable {
                                            metadata: ["trace_id": loaded.traceID]),
                     on: connection)
             }
-            try await AuditLog.append(decisions.map { audit($0, outcomeID: args.outcomeID, traceID: loaded.traceID) } + [AuditEvent(
+            try await AuditLog.append(decisions.map { audit($0, outcomeID: args.outcomeID, loaded: loaded) } + [AuditEvent(
                 actor: "service:feedback", action: "feedback.written", subjectType: "outcome", subjectID: String(args.outcomeID),
                 traceID: loaded.traceID,
                 detail: ["recipients": String(items.count), "embargoed": String(lifts != nil),
@@ -57,9 +57,9 @@ struct FeedbackHandler: Sendable {
     }
 
     /// One `disclosure.decided` event: who, what verdict, why, under which marking. Never the content.
-    private func audit(_ decision: DisclosureDecision, outcomeID: Int64, traceID: String) -> AuditEvent {
+    private func audit(_ decision: DisclosureDecision, outcomeID: Int64, loaded: Loaded) -> AuditEvent {
         var detail = [
-            "verdict": decision.verdict.rawValue, "reasons": decision.reasons.map(\.rawValue).joined(separator: ","),
+            "gateway": loaded.gateway, "verdict": decision.verdict.rawValue, "reasons": decision.reasons.map(\.rawValue).joined(separator: ","),
             "revealed_referrals": decision.revealedReferralIDs.joined(separator: ","),
         ]
         if let item = decision.item {
@@ -72,6 +72,6 @@ struct FeedbackHandler: Sendable {
         }
         return AuditEvent(
             actor: "service:feedback", action: "disclosure.decided", subjectType: "outcome", subjectID: String(outcomeID),
-            traceID: traceID, detail: detail)
+            traceID: loaded.traceID, detail: detail)
     }
 }
