@@ -82,7 +82,8 @@ struct DemoScenario: Sendable {
             let items = Self.object(response)["items"] as? [[String: Any]] ?? []
             emit("  \(sector.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(items.count) item(s)")
             for item in items {
-                emit("      \(item["referral_reference"] as? String ?? item["reference"] as? String ?? "") \(item["status"] as? String ?? ""): \(item["message"] as? String ?? item["summary"] as? String ?? Self.compact(item))")
+                let note = (item["note"] as? String).map { " note: \"\($0)\"" } ?? ""
+                emit("      \(item["referral_reference"] as? String ?? item["reference"] as? String ?? "") \(item["status"] as? String ?? ""): \(item["message"] as? String ?? item["summary"] as? String ?? Self.compact(item)) [TLP:\(item["tlp"] as? String ?? "?")]\(note)")
             }
         }
 
