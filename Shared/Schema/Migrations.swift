@@ -9,6 +9,7 @@ public enum Migrations {
         Migration(version: 6, name: "audit_chain", sql: Migration0006AuditChain.sql),
         Migration(version: 7, name: "identity", sql: Migration0007Identity.sql),
         Migration(version: 8, name: "officers", sql: Migration0008Officers.sql),
+        Migration(version: 9, name: "disclosure", sql: Migration0009Disclosure.sql),
         Migration(version: 10, name: "gateways", sql: Migration0010Gateways.sql),
     ]
 }

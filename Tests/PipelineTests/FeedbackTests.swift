@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Feedback: sanitised, per partner, embargo-aware", .serialized)
 struct FeedbackTests {
-    @Test("an outcome reaches every partner in the network, each seeing only its own referral")
+    @Test("an outcome reaches every linked partner, each seeing only its own referral; the note only once a second officer approves")
     func outcomeFeedback() async throws {
         try await PipelineHarness.with { harness in
             let scenario = try await Scenario.run(harness)
@@ -17,6 +17,8 @@ struct FeedbackTests {
             #expect(recorded.json["tasking_status"]?.stringValue == "closed")
             #expect(try await harness.text("SELECT status FROM referrals WHERE id = $1", scenario.bankReferral) == "actioned")
 
+            // The note waits for a second officer; money goes to the actioned referral's partner
+            // only (the seeded release policy withholds it from linked partners).
             for (partner, referral) in [(scenario.telco, scenario.telcoReferral), (scenario.bank, scenario.bankReferral)] {
                 let page = try await harness.feedbackItems(partner)
                 #expect(page.status == 200)
@@ -27,9 +29,16 @@ struct FeedbackTests {
                 #expect(item["referral_id"]?.stringValue == referral.uuidString.lowercased())
                 #expect(item["status"]?.stringValue == "outcome_recorded")
                 #expect(item["outcome"]?.stringValue == "disrupted")
-                #expect(item["note"]?.stringValue == "Mule account frozen and the number blocked.")
-                #expect(item["money_protected"]?["amount"]?.stringValue == "5000.00")
+                #expect(item["note"] == nil)
+                #expect(item["money_protected"]?["amount"]?.stringValue == (partner.id == scenario.bank.id ? "5000.00" : nil))
                 #expect(Set(item["disruptions"]?.strings("indicator_key") ?? []) == [Fixtures.phoneKey, Fixtures.accountKey])
+            }
+            let second = try await harness.agencyToken("COLP_FTC")
+            let outcomeID = try #require(recorded.json["outcome_id"]?.intValue)
+            #expect(try await harness.decideNote(agency: second, tasking: tasking, outcome: outcomeID, approve: true).status == 200)
+            for partner in [scenario.telco, scenario.bank] {
+                let notes = try await harness.feedbackItems(partner).json["items"]?.arrayValue?.compactMap { $0["note"]?.stringValue }
+                #expect(notes == ["Mule account frozen and the number blocked."])
             }
             for partner in [scenario.tech, scenario.cyber] {
                 #expect(try await harness.feedbackItems(partner).json["items"]?.arrayValue?.isEmpty == true)
@@ -68,7 +77,7 @@ struct FeedbackTests {
             #expect(try await harness.recordOutcome(agency: ticat, tasking: tasking, outcome).status == 201)
             let item = try #require(try await harness.feedbackItems(scenario.cyber).json["items"]?.arrayValue?.first)
             #expect(item["status"]?.stringValue == "being_actioned")
-            #expect(item["message"]?.stringValue == FeedbackSanitiser.beingActionedMessage)
+            #expect(item["message"]?.stringValue == Disclosure.beingActionedMessage)
             #expect(item["outcome"] == nil)
             #expect(item["note"] == nil)
             #expect(item["home_office_code"] == nil)

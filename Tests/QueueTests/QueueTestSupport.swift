@@ -61,8 +61,6 @@ func withWorker<T: Sendable>(
     }
 }
 
-/// Polls `condition` every 20 ms (a wait for database state, which no signal announces; tests
-/// order their own concurrent steps with `TestSignal`) until true or the deadline passes; returns whether it became true.
 func count(_ pool: PostgresPool, _ sql: String, _ binds: [any PostgresEncodable] = []) async throws -> Int {
     try await pool.query(PostgresQuery("test_count", sql, binds)).single?.decode(Int.self, at: 0) ?? 0
 }

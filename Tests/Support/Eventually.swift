@@ -13,10 +13,12 @@ public enum TestTime {
     public static func scaled(_ limit: Duration) -> Duration { limit * scale }
 }
 
-/// Polls `condition` until it holds or `limit` (scaled by `TestTime.scale`) passes; returns
-/// whether it held.
+/// Polls `condition` (a wait for database state, which no signal announces; tests order their
+/// own concurrent steps with signals) until it holds or `limit`, scaled by `TestTime.scale`,
+/// passes; returns whether it held. The default is generous (60 s) because suites run in parallel
+/// on shared machines: at load averages above 20 on two cores, retries with backoff took over 20 s.
 public func eventually(
-    within limit: Duration = .seconds(20), poll: Duration = .milliseconds(20),
+    within limit: Duration = .seconds(60), poll: Duration = .milliseconds(20),
     _ condition: () async throws -> Bool
 ) async throws -> Bool {
     let deadline = ContinuousClock.now + TestTime.scaled(limit)

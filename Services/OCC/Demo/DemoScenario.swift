@@ -10,6 +10,8 @@ struct DemoScenario: Sendable {
     let ports: [String: Int]
     let partnerKeys: [Sector: String]
     let agencyKeys: [String: String]
+    /// A second officer per agency: notes to partners are released only on their approval.
+    let reviewerKeys: [String: String]
     let oversightKey: String
 
     static func prepare(conninfo: String, ports: [String: Int]) async throws -> DemoScenario {
@@ -25,14 +27,19 @@ struct DemoScenario: Sendable {
         }
         // Agency work is done by named officers with their own keys, under their agency.
         var agencyKeys: [String: String] = [:]
+        var reviewerKeys: [String: String] = [:]
         let officers = OfficerRegistry(pool: pool)
         for (agency, name) in [("COLP_FTC", "DC Demo Fraud"), ("NCA_TICAT", "Demo Cyber Officer"), ("REPORT_FRAUD", "Demo Reviewer")] {
-            let officer = try await officers.add(agency: agency, name: name, staffID: "DEMO\(UInt16.random(in: 1000...9999))", actor: "occ-demo")
+            let number = UInt16.random(in: 1000...9998)
+            let officer = try await officers.add(agency: agency, name: name, staffID: "DEMO\(number)", actor: "occ-demo")
             agencyKeys[agency] = try await keys.issue(officer: officer.id, actor: "occ-demo").key.token
+            let reviewer = try await officers.add(agency: agency, name: "\(name) (reviewer)", staffID: "DEMO\(number + 1)", actor: "occ-demo")
+            reviewerKeys[agency] = try await keys.issue(officer: reviewer.id, actor: "occ-demo").key.token
         }
         let oversight = try await keys.issue(owner: .exchange, scopes: [.oversight], actor: "occ-demo").token
-        emit("registered a partner per sector (telco, tech, cyber, finance), an officer with a key for COLP_FTC, NCA_TICAT, REPORT_FRAUD")
-        return DemoScenario(pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: agencyKeys, oversightKey: oversight)
+        emit("registered a partner per sector (telco, tech, cyber, finance), two officers with keys for COLP_FTC, NCA_TICAT, REPORT_FRAUD")
+        return DemoScenario(
+            pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: agencyKeys, reviewerKeys: reviewerKeys, oversightKey: oversight)
     }
 
     func play() async throws {
@@ -75,7 +82,8 @@ struct DemoScenario: Sendable {
             let items = Self.object(response)["items"] as? [[String: Any]] ?? []
             emit("  \(sector.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(items.count) item(s)")
             for item in items {
-                emit("      \(item["referral_reference"] as? String ?? item["reference"] as? String ?? "") \(item["status"] as? String ?? ""): \(item["message"] as? String ?? item["summary"] as? String ?? Self.compact(item))")
+                let note = (item["note"] as? String).map { " note: \"\($0)\"" } ?? ""
+                emit("      \(item["referral_reference"] as? String ?? item["reference"] as? String ?? "") \(item["status"] as? String ?? ""): \(item["message"] as? String ?? item["summary"] as? String ?? Self.compact(item)) [TLP:\(item["tlp"] as? String ?? "?")]\(note)")
             }
         }
 
@@ -106,6 +114,12 @@ struct DemoScenario: Sendable {
             "tasking", .post, "/v1/taskings/\(id)/outcome", key: agencyKeys[agency]!, json: outcome, purpose: "recording the outcome of \(reference)")
         emit("  \(agency) officer reads \(reference) (\(read.status.code)), accepts it (\(accepted.status.code)) and records '\(outcome["kind"]!)' (\(recorded.status.code))")
         if recorded.status.code >= 300 { emit("    \(recorded.text.prefix(400))") }
+        // The note waits for a second officer of the agency before any partner may see it.
+        guard let outcomeID = Self.object(recorded)["outcome_id"] as? Int, Self.object(recorded)["note_state"] as? String == "held" else { return }
+        let approved = try await call(
+            "tasking", .post, "/v1/taskings/\(id)/outcomes/\(outcomeID)/note/approve", key: reviewerKeys[agency]!,
+            purpose: "release review of the note on \(reference)")
+        emit("  \(agency) second officer approves the note for partners (\(approved.status.code))")
     }
 
     private func taskings(_ agency: String) async throws -> [[String: Any]] {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Sanitised feedback for one partner about one of its referrals. Built only by
-/// `FeedbackSanitiser`, so it never names other partners or carries their data.
+/// Feedback for one partner about one of its referrals, as released by the decision point
+/// (`Disclosure.decide`): it names other partners or carries their data only where their markings
+/// and the release policy allow.
 public struct FeedbackItem: Sendable, Hashable, Codable {
     /// Deterministic: the same feedback always has the same id (a webhook idempotency key).
     public let id: String
@@ -15,16 +16,23 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
     public let moneyProtected: Money?
     public let assetsRestrained: Money?
     public let moneyRepatriated: Money?
+    /// The officer's note, once a second officer approved it.
     public let note: String?
-    /// How the partner must handle this feedback.
+    /// Other partners whose linked referrals corroborate this one, where the policy names them.
+    public let corroboratedBy: [String]
+    /// How the partner must handle this feedback: the strictest TLP of every referral it reveals.
     public let tlp: TLP
+    /// C when any referral it reveals carries handling code C; the conditions travel with it.
+    public let handlingCode: HandlingCode
+    public let handlingConditions: String?
     public let issuedAt: Date
 
     init(
         id: String, partnerID: String, referralID: String, status: FeedbackStatus, message: String,
         outcome: OutcomeKind? = nil, homeOfficeCode: HomeOfficeOutcomeCode? = nil, disruptions: [FeedbackDisruption] = [],
         moneyProtected: Money? = nil, assetsRestrained: Money? = nil, moneyRepatriated: Money? = nil,
-        note: String? = nil, tlp: TLP, issuedAt: Date
+        note: String? = nil, corroboratedBy: [String] = [], tlp: TLP, handlingCode: HandlingCode = .permitted,
+        handlingConditions: String? = nil, issuedAt: Date
     ) {
         self.id = id
         self.partnerID = partnerID
@@ -38,8 +46,20 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
         self.assetsRestrained = assetsRestrained
         self.moneyRepatriated = moneyRepatriated
         self.note = note
+        self.corroboratedBy = corroboratedBy
         self.tlp = tlp
+        self.handlingCode = handlingCode
+        self.handlingConditions = handlingConditions
         self.issuedAt = issuedAt
+    }
+
+    /// The same content under its id and issue time.
+    func issued(id: String, at issuedAt: Date) -> FeedbackItem {
+        FeedbackItem(
+            id: id, partnerID: partnerID, referralID: referralID, status: status, message: message, outcome: outcome,
+            homeOfficeCode: homeOfficeCode, disruptions: disruptions, moneyProtected: moneyProtected,
+            assetsRestrained: assetsRestrained, moneyRepatriated: moneyRepatriated, note: note, corroboratedBy: corroboratedBy,
+            tlp: tlp, handlingCode: handlingCode, handlingConditions: handlingConditions, issuedAt: issuedAt)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -51,6 +71,9 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
         case assetsRestrained = "assets_restrained"
         case moneyRepatriated = "money_repatriated"
         case issuedAt = "issued_at"
+        case corroboratedBy = "corroborated_by"
+        case handlingCode = "handling_code"
+        case handlingConditions = "handling_conditions"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -68,7 +91,10 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
             assetsRestrained: try container.decodeIfPresent(Money.self, forKey: .assetsRestrained),
             moneyRepatriated: try container.decodeIfPresent(Money.self, forKey: .moneyRepatriated),
             note: try container.decodeIfPresent(String.self, forKey: .note),
+            corroboratedBy: try container.decodeIfPresent([String].self, forKey: .corroboratedBy) ?? [],
             tlp: try container.decode(TLP.self, forKey: .tlp),
+            handlingCode: try container.decodeIfPresent(HandlingCode.self, forKey: .handlingCode) ?? .permitted,
+            handlingConditions: try container.decodeIfPresent(String.self, forKey: .handlingConditions),
             issuedAt: try container.decodeTimestamp(forKey: .issuedAt))
     }
 
@@ -86,7 +112,10 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
         try container.encodeIfPresent(assetsRestrained, forKey: .assetsRestrained)
         try container.encodeIfPresent(moneyRepatriated, forKey: .moneyRepatriated)
         try container.encodeIfPresent(note, forKey: .note)
+        try container.encode(corroboratedBy, forKey: .corroboratedBy)
         try container.encode(tlp, forKey: .tlp)
+        try container.encode(handlingCode, forKey: .handlingCode)
+        try container.encodeIfPresent(handlingConditions, forKey: .handlingConditions)
         try container.encodeTimestamp(issuedAt, forKey: .issuedAt)
     }
 }
@@ -96,6 +125,11 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
 public struct FeedbackDisruption: Sendable, Hashable, Codable {
     public let kind: DisruptionKind
     public let indicatorKey: String?
+
+    init(kind: DisruptionKind, indicatorKey: String?) {
+        self.kind = kind
+        self.indicatorKey = indicatorKey
+    }
 
     private enum CodingKeys: String, CodingKey {
         case kind

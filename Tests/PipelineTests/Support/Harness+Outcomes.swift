@@ -18,6 +18,18 @@ extension PipelineHarness {
         return response
     }
 
+    /// Approves or refuses an outcome's held note through the agency API and waits until any
+    /// delivery it enqueued has run.
+    func decideNote(agency token: String, tasking id: String, outcome: Int, approve: Bool) async throws -> TestResponse {
+        let response = try await call(
+            tasking.router, .post, "/v1/taskings/\(id)/outcomes/\(outcome)/note/\(approve ? "approve" : "refuse")", token: token,
+            purpose: "release review of the partner note")
+        _ = try await eventually {
+            try await count("SELECT count(*) FROM occ_jobs WHERE kind = 'deliver_feedback' AND state <> 'scheduled'") == 0
+        }
+        return response
+    }
+
     /// The feedback items a partner pulls.
     func feedbackItems(_ partner: TestPartner, since: String? = nil) async throws -> TestResponse {
         try await call(feedback.router, .get, "/v1/feedback" + (since.map { "?since=\($0)" } ?? ""), token: partner.token)

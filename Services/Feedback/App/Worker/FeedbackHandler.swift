@@ -5,59 +5,73 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// Runs `deliver_feedback`: writes sanitised feedback for every partner whose referral is in the
-/// network of the outcome's tasking, in one transaction with the job's completion. While an
-/// embargo is in force partners hear only "received and being actioned"; a second delivery is
-/// scheduled for the moment the embargo lifts.
+/// Runs `deliver_feedback`: puts every partner within the policy's hop limit of the outcome's
+/// referral through the disclosure decision point (`Disclosure.decide`), stores what it releases
+/// and audits every decision with its reasons, in one transaction with the job's completion.
+/// While any tasking of the network is under embargo a second delivery is scheduled for the
+/// moment the network's last embargo lifts; that delivery looks again, so an embargo recorded
+/// meanwhile pushes it on rather than being missed.
 struct FeedbackHandler: Sendable {
     let queue: JobQueue
     let logger: Logger
-    /// Most referrals one outcome's feedback reaches; a larger network is cut in referral order.
+    /// Most referrals one outcome's feedback reaches; a larger neighbourhood is cut, nearest first.
     static let maxRecipients = 10_000
 
     func deliver(_ args: DeliverFeedback, context: JobContext, on connection: PostgresConnection) async throws -> JobOutcome {
         try await connection.transaction { connection in
-            guard let row = try await connection.query(OutcomeQueries.load.binding(args.outcomeID)).single else {
+            guard let loaded = try await load(args.outcomeID, on: connection) else {
                 return .discard(reason: "outcome \(args.outcomeID) does not exist")
             }
-            let outcome = try JSONDecoder().decode(Outcome.self, from: Data(try row.decode(String.self, "outcome").utf8))
-            let traceID = try row.decode(String.self, "trace_id")
             let now = Date()
-            let recipients = try await connection.query(
-                NetworkQueries.recipients.binding(try row.decode(UUID.self, "referral_id"), Self.maxRecipients))
-            for recipient in recipients {
-                try await store(recipient: recipient, outcome: outcome, outcomeID: args.outcomeID, now: now, on: connection)
+            let decisions = loaded.recipients.map { Disclosure.decide(loaded.disclosure, for: $0, policy: loaded.policy, now: now) }
+            let items = decisions.compactMap(\.item)
+            var statements: [PostgresQuery] = []
+            for item in items {
+                guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
+                // Row-level security: the insert's conflict check sees only the partner in scope.
+                statements.append(PostgresConnection.partnerScopeQuery(partnerID))
+                statements.append(FeedbackItemQueries.insert.binding(
+                    item.id, partnerID, referralID, args.outcomeID, item.status.rawValue, item.outcome?.rawValue, PostgresJSON(item)))
             }
-            if outcome.isEmbargoed(at: now), let lifts = outcome.embargoUntil {
+            _ = try await connection.pipeline(statements)
+            let lifts = loaded.disclosure.embargoLifts(after: now)
+            if let lifts {
                 try await queue.enqueue(
                     args,
                     options: InsertOptions(queue: DeliverFeedback.queue, runAt: lifts,
                                            uniqueKey: "deliver_feedback:\(args.outcomeID):\(Timestamp.format(lifts))",
-                                           metadata: ["trace_id": traceID]),
+                                           metadata: ["trace_id": loaded.traceID]),
                     on: connection)
             }
-            try await AuditLog.append(AuditEvent(
+            try await AuditLog.append(decisions.map { audit($0, outcomeID: args.outcomeID, loaded: loaded) } + [AuditEvent(
                 actor: "service:feedback", action: "feedback.written", subjectType: "outcome", subjectID: String(args.outcomeID),
-                traceID: traceID, detail: ["recipients": String(recipients.count), "embargoed": String(outcome.isEmbargoed(at: now))]),
+                traceID: loaded.traceID,
+                detail: ["recipients": String(items.count), "embargoed": String(lifts != nil),
+                         "hop_limit": String(loaded.policy.recipientHopLimit)])],
                 on: connection)
             try await context.complete(on: connection)
-            logger.info("feedback written", ["outcome_id": String(args.outcomeID), "trace_id": traceID,
-                                             "recipients": String(recipients.count)])
+            logger.info("feedback written", ["outcome_id": String(args.outcomeID), "trace_id": loaded.traceID,
+                                             "recipients": String(items.count)])
             return .completedInTransaction
         }
     }
 
-    private func store(recipient row: PostgresRow, outcome: Outcome, outcomeID: Int64, now: Date, on connection: PostgresConnection) async throws {
-        let partnerID = try row.decode(Int64.self, "partner_id")
-        let referralID = try row.decode(UUID.self, "id")
-        let markings = try JSONDecoder().decode(HandlingMarkings.self, from: Data(try row.decode(String.self, "markings").utf8))
-        let recipient = FeedbackRecipient(
-            partnerID: String(partnerID), referralID: referralID.uuidString.lowercased(),
-            contributedIndicatorKeys: Set(try row.decode([String].self, "keys")))
-        let item = FeedbackSanitiser.feedback(for: recipient, outcome: outcome, referralMarkings: markings, now: now)
-        // Row-level security: the insert's conflict check sees only the partner in scope.
-        try await connection.scopeToPartner(partnerID)
-        try await connection.query(FeedbackItemQueries.insert.binding(
-            item.id, partnerID, referralID, outcomeID, item.status.rawValue, item.outcome?.rawValue, PostgresJSON(item)))
+    /// One `disclosure.decided` event: who, what verdict, why, under which marking. Never the content.
+    private func audit(_ decision: DisclosureDecision, outcomeID: Int64, loaded: Loaded) -> AuditEvent {
+        var detail = [
+            "gateway": loaded.gateway, "verdict": decision.verdict.rawValue, "reasons": decision.reasons.map(\.rawValue).joined(separator: ","),
+            "revealed_referrals": decision.revealedReferralIDs.joined(separator: ","),
+        ]
+        if let item = decision.item {
+            detail["partner_id"] = item.partnerID
+            detail["referral_id"] = item.referralID
+            detail["item_id"] = item.id
+            detail["status"] = item.status.rawValue
+            detail["tlp"] = item.tlp.rawValue
+            detail["handling_code"] = item.handlingCode.rawValue
+        }
+        return AuditEvent(
+            actor: "service:feedback", action: "disclosure.decided", subjectType: "outcome", subjectID: String(outcomeID),
+            traceID: loaded.traceID, detail: detail)
     }
 }

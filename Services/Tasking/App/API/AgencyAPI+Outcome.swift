@@ -12,23 +12,31 @@ extension AgencyAPI {
         let taskingID: String
         let taskingStatus: String
         let outcome: Outcome
+        /// `held` when the outcome has a note for partners: it waits for a second officer.
+        let noteState: String?
 
         private enum CodingKeys: String, CodingKey {
             case outcome
+            case noteState = "note_state"
             case outcomeID = "outcome_id"
             case taskingID = "tasking_id"
             case taskingStatus = "tasking_status"
         }
     }
 
-    /// Validates the outcome (422 with field paths), then records it, moves the tasking on and
-    /// enqueues feedback, all in one transaction.
+    /// Validates the outcome (422 with field paths) and screens its note for partners (422 naming
+    /// each hit, the refusal audited), then records it, holds the note for a second officer, moves
+    /// the tasking on and enqueues feedback, all in one transaction.
     func recordOutcome(_ request: Request) async throws -> Response {
         let officer = try request.officer()
         let purpose = try request.purpose()
         let id = try request.taskingID()
         let agency = officer.agency
         let outcome = try await validatedOutcome(request)
+        if let note = outcome.partnerNote, let hits = try await screenHits(note, tasking: id, officer: officer), !hits.isEmpty {
+            try await auditScreenRefusal(hits, tasking: id, outcomeID: nil, officer: officer, purpose: purpose)
+            throw Self.screenProblem(hits)
+        }
         let recorded = try await pool.transaction { connection in
             try await connection.scopeToAgency(agency)
             guard let tasking = try await connection.query(TaskingQueries.lockForAgency.binding(id, agency)).single else {
@@ -40,6 +48,9 @@ extension AgencyAPI {
             let referralID = try tasking.decode(UUID.self, "referral_id")
             let traceID = try tasking.decode(String.self, "trace_id")
             let outcomeID = try await insert(outcome, taskingID: id, agency: agency, by: officer.actor, on: connection)
+            if outcome.partnerNote != nil {
+                try await connection.query(PartnerNoteQueries.hold.binding(outcomeID, agency, officer.id))
+            }
             let closes = !outcome.kind.isInProgress
             try await connection.query(TaskingQueries.advance.binding(id, closes))
             try await connection.query(ReferralQueries.markActioned.binding(referralID))
@@ -48,8 +59,11 @@ extension AgencyAPI {
                 options: InsertOptions(queue: DeliverFeedback.queue, metadata: ["trace_id": traceID]), on: connection)
             try await AuditLog.append(officer.event(
                 "tasking.outcome_recorded", subjectID: id.uuidString.lowercased(), traceID: traceID, purpose: purpose,
-                detail: ["outcome_id": String(outcomeID), "kind": outcome.kind.rawValue]), on: connection)
-            return RecordedOutcome(outcomeID: outcomeID, taskingID: id.uuidString.lowercased(), taskingStatus: closes ? "closed" : "accepted", outcome: outcome)
+                detail: ["outcome_id": String(outcomeID), "kind": outcome.kind.rawValue,
+                         "note": outcome.partnerNote == nil ? "none" : "held"]), on: connection)
+            return RecordedOutcome(
+                outcomeID: outcomeID, taskingID: id.uuidString.lowercased(), taskingStatus: closes ? "closed" : "accepted", outcome: outcome,
+                noteState: outcome.partnerNote == nil ? nil : "held")
         }
         return try Response.json(recorded, status: .created)
     }

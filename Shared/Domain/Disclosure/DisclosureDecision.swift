@@ -1,0 +1,26 @@
+/// What the decision point decided for one recipient, with its reasons, for the audit log.
+public struct DisclosureDecision: Sendable, Hashable {
+    public enum Verdict: String, Sendable, Hashable, Codable {
+        /// Everything the outcome holds for this recipient is released.
+        case release
+        /// Released with parts held back (`reasons` says which and why).
+        case releaseRedacted = "release_redacted"
+        /// Nothing goes to this recipient.
+        case withhold
+    }
+
+    public let verdict: Verdict
+    /// Sorted, without repeats; empty exactly when the verdict is `release`.
+    public let reasons: [DisclosureReason]
+    /// The item to store and deliver; nil when withheld.
+    public let item: FeedbackItem?
+    /// The referrals whose data the item reveals: its marking is the strictest of theirs.
+    public let revealedReferralIDs: [String]
+
+    init(item: FeedbackItem?, reasons: Set<DisclosureReason>, revealed: Set<String>) {
+        self.item = item
+        self.reasons = reasons.sorted()
+        self.revealedReferralIDs = revealed.sorted()
+        verdict = item == nil ? .withhold : reasons.isEmpty ? .release : .releaseRedacted
+    }
+}
