@@ -21,6 +21,7 @@ struct STIXBundleIndex {
         if root.string("type", &problems) != "bundle" {
             problems.append(FieldError(root.path.appending("type"), "must be \"bundle\""))
         }
+        STIXConformance.checkBundle(root, &problems)
         guard let elements = root.array("objects", &problems) else {
             problems.append(FieldError(root.path.appending("objects"), "required"))
             return nil
@@ -38,13 +39,15 @@ struct STIXBundleIndex {
             if type == nil { problems.append(FieldError(reader.path.appending("type"), "required")) }
             if id == nil { problems.append(FieldError(reader.path.appending("id"), "required")) }
             guard let type, let id else { continue }
+            STIXConformance.checkObject(reader, type: type, id: id, &problems)
             if type.hasPrefix("x-occ-"), !STIXObservables.scoTypes.contains(type) {
                 problems.append(FieldError(reader.path.appending("type"), "unknown OCC extension type \(type.quoted)"))
             }
             byID[id] = objects.count
             objects.append(Object(reader: reader, type: type, id: id))
         }
-        var index = STIXBundleIndex(bundleID: root.string("id", &problems), objects: objects, byID: byID, indicators: [:], observed: [:])
+        var ignored: [FieldError] = []
+        var index = STIXBundleIndex(bundleID: root.string("id", &ignored), objects: objects, byID: byID, indicators: [:], observed: [:])
         index = index.extracting(problems: &problems)
         return index
     }
