@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import Postgres
 import Testing
 
 @Suite("GET /v1/referrals")
@@ -28,14 +29,15 @@ struct ReadTests {
 
     @Test("listing pages through the partner's own referrals in order, and no one else's")
     func list() async throws {
-        try await IntakeHarness.with { harness in
+        try await IntakeHarness.with(server: .feeds) { harness in
             let client = harness.client()
             let (_, otherKey) = try await harness.otherPartner()
             _ = try await client.send(.post, "/v1/referrals", headers: harness.headers(otherKey),
                                       body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "BANK-1")))
             for index in 1...5 {
-                _ = try await client.send(.post, "/v1/referrals", headers: harness.headers(),
-                                          body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "TEL-\(index)")))
+                let created = try await client.send(.post, "/v1/referrals", headers: harness.headers(),
+                                                    body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "TEL-\(index)")))
+                #expect(created.status == .created, "TEL-\(index): \(created.text)")
             }
             // A poller keeps its cursor and asks again: an empty page means "nothing visible yet"
             // (an item appears once every older transaction in the cluster has ended, and other
@@ -53,7 +55,10 @@ struct ReadTests {
                 cursor = try #require(body["next_cursor"] as? String)
                 if references.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
             }
-            #expect(seen == ["TEL-1", "TEL-2", "TEL-3", "TEL-4", "TEL-5"])
+            let stored = try await harness.inspector.query(PostgresQuery(
+                "test_feed_positions", "SELECT partner_reference || ' ' || feed_xid::text || ' ' || feed_seq FROM referrals ORDER BY feed_xid, feed_seq"))
+            let positions = try stored.map { try $0.decode(String.self, at: 0) }
+            #expect(seen == ["TEL-1", "TEL-2", "TEL-3", "TEL-4", "TEL-5"], "stored: \(positions)")
             // The last cursor keeps its place: a later referral is the next page.
             _ = try await client.send(.post, "/v1/referrals", headers: harness.headers(),
                                       body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "TEL-6")))

@@ -14,7 +14,7 @@ struct FeedPollingTests {
 
     @Test("1,000 items written by 8 transactions committing in random order reach a concurrent poller exactly once")
     func concurrentWritersExactlyOnce() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let partner = try await harness.partner("Poll Bank", .finance)
             let (referral, outcome) = try await FeedFixture.referralWithOutcome(harness, partner)
             let connections = try await FeedFixture.feedbackConnections(harness, count: Self.writers)

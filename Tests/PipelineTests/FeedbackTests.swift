@@ -8,7 +8,7 @@ import Testing
 struct FeedbackTests {
     @Test("an outcome reaches every partner in the network, each seeing only its own referral")
     func outcomeFeedback() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ftc = try await harness.agencyToken("COLP_FTC")
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
@@ -41,7 +41,7 @@ struct FeedbackTests {
 
     @Test("a partner's own indicator is echoed, another partner's is not")
     func otherPartnersIndicatorsAreNotEchoed() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ftc = try await harness.agencyToken("COLP_FTC")
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
@@ -57,7 +57,7 @@ struct FeedbackTests {
 
     @Test("under embargo partners hear only 'received and being actioned', and a delivery waits for the embargo to lift")
     func embargo() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ticat = try await harness.agencyToken("NCA_TICAT")
             let tasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
@@ -82,7 +82,7 @@ struct FeedbackTests {
 
     @Test("when the embargo lifts the scheduled delivery tells the partner the outcome")
     func embargoLifts() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ticat = try await harness.agencyToken("NCA_TICAT")
             let tasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
@@ -100,7 +100,7 @@ struct FeedbackTests {
 
     @Test("pulling with the cursor returns only newer items; since is a starting point; bad paging is a 400 naming each parameter")
     func cursor() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ftc = try await harness.agencyToken("COLP_FTC")
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
@@ -129,7 +129,7 @@ struct FeedbackTests {
             ("cursor=cmVmZXJyYWxzLjAuMA", ["cursor"]), ("limit=0", ["limit"]), ("limit=1001", ["limit"]), ("limit=ten", ["limit"]),
             ("cursor=x&since=x&limit=x", ["cursor", "since", "limit"]),
         ]
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let partner = try await harness.partner("Paging Bank", .finance)
             for (query, fields) in cases {
                 let response = try await harness.feedbackItems(partner, query: query)
