@@ -71,6 +71,15 @@ import Testing
         #expect(failure.errors.contains { $0.path.description == path }, "\(failure)")
     }
 
+    @Test func aNonStringReferenceIsReportedOnce() {
+        let bundle = Self.bundle { _, report, _ in report["object_refs"] = .array([.integer(7), .string(Self.urlID)]) }
+        guard case .failure(let failure) = STIXBundleMapper().map(bundle) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(failure.errors.map(\.description) == ["objects[0].object_refs[0]: expected an identifier string, got a number"])
+    }
+
     @Test func identifiersNeedTheirTypeAndAnRFC4122UUID() {
         #expect(STIXIdentifierProbe.problem("indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", type: "indicator") == nil)
         #expect(STIXIdentifierProbe.problem("indicator--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F", type: "indicator") == nil)
