@@ -101,10 +101,12 @@ actor FeedPoller {
     }
 
     /// Polls until `count` items were seen (or a generous bound passes: the machine may be loaded).
+    /// An empty page means the writers are still open; a short pause then keeps this poller from
+    /// hogging a loaded machine (it orders nothing: the commits go on regardless).
     func pollUntil(count: Int) async throws -> [String] {
         let deadline = ContinuousClock.now + .seconds(120)
         while seen.count < count, ContinuousClock.now < deadline {
-            if try await poll() == 0 { await Task.yield() }
+            if try await poll() == 0 { try await Task.sleep(for: .milliseconds(20)) }
         }
         return seen
     }
