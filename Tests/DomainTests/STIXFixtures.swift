@@ -82,3 +82,11 @@ func stixBundle(replacingObject index: Int, with object: JSONValue) throws -> JS
     bundle["objects"] = .array(objects)
     return .object(bundle)
 }
+
+/// The properties STIX 2.1 requires of every SDO: type, spec_version, id, created, modified.
+func stixCommon(_ type: String, _ uuid: String) -> [String: JSONValue] {
+    [
+        "type": .string(type), "spec_version": .string("2.1"), "id": .string("\(type)--\(uuid)"),
+        "created": .string("2026-02-10T09:00:00.000Z"), "modified": .string("2026-02-10T09:00:00.000Z"),
+    ]
+}

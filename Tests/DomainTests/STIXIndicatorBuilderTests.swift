@@ -54,7 +54,8 @@ import Testing
             return
         }
         list.insert(.object([
-            "type": .string("report"), "id": .string("report--f2b8a1d0-3c4e-4b5a-9d6e-7f8091a2b3c4"),
+            "type": .string("report"), "id": .string("report--f2b8a1d0-3c4e-4b5a-9d6e-7f8091a2b3c4"), "spec_version": .string("2.1"),
+            "created": .string("2026-03-01T09:30:00.250Z"), "modified": .string("2026-03-01T09:30:00.250Z"),
             "name": .string("Confirmed malicious indicators for blocking"),
             "object_refs": .array(objects.map { .string($0.id) }),
             "x_occ_crime_type": .string("fraud.phishing"), "x_occ_gateway": .string("cca_2013_s7"),

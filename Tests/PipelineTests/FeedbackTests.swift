@@ -8,7 +8,7 @@ import Testing
 struct FeedbackTests {
     @Test("an outcome reaches every linked partner, each seeing only its own referral; the note only once a second officer approves")
     func outcomeFeedback() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ftc = try await harness.agencyToken("COLP_FTC")
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
@@ -50,7 +50,7 @@ struct FeedbackTests {
 
     @Test("a partner's own indicator is echoed, another partner's is not")
     func otherPartnersIndicatorsAreNotEchoed() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ftc = try await harness.agencyToken("COLP_FTC")
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
@@ -66,7 +66,7 @@ struct FeedbackTests {
 
     @Test("under embargo partners hear only 'received and being actioned', and a delivery waits for the embargo to lift")
     func embargo() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ticat = try await harness.agencyToken("NCA_TICAT")
             let tasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
@@ -91,7 +91,7 @@ struct FeedbackTests {
 
     @Test("when the embargo lifts the scheduled delivery tells the partner the outcome")
     func embargoLifts() async throws {
-        try await PipelineHarness.with { harness in
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ticat = try await harness.agencyToken("NCA_TICAT")
             let tasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
@@ -107,17 +107,44 @@ struct FeedbackTests {
         }
     }
 
-    @Test("pulling with since returns only newer items, and a malformed since is a 400")
-    func since() async throws {
-        try await PipelineHarness.with { harness in
+    @Test("pulling with the cursor returns only newer items; since is a starting point; bad paging is a 400 naming each parameter")
+    func cursor() async throws {
+        try await PipelineHarness.with(server: .feeds) { harness in
             let scenario = try await Scenario.run(harness)
             let ftc = try await harness.agencyToken("COLP_FTC")
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
             _ = try await harness.recordOutcome(agency: ftc, tasking: tasking, PipelineHarness.disruptedOutcome)
             let first = try await harness.feedbackItems(scenario.bank)
-            let cursor = try #require(first.json["next_since"]?.stringValue)
-            #expect(try await harness.feedbackItems(scenario.bank, since: cursor).json["items"]?.arrayValue?.isEmpty == true)
-            #expect(try await harness.feedbackItems(scenario.bank, since: "yesterday").status == 400)
+            #expect(first.json["items"]?.arrayValue?.count == 1)
+            let cursor = try #require(first.json["next_cursor"]?.stringValue)
+            let after = try await harness.feedbackItems(scenario.bank, query: "cursor=\(cursor)")
+            #expect(after.json["items"]?.arrayValue?.isEmpty == true)
+            #expect(after.json["next_cursor"]?.stringValue == cursor)
+            let future = Timestamp.format(Date().addingTimeInterval(3_600)).replacingOccurrences(of: ":", with: "%3A")
+            #expect(try await harness.feedbackItems(scenario.bank, query: "since=\(future)").json["items"]?.arrayValue?.isEmpty == true)
+            #expect(try await harness.feedbackItems(scenario.bank, query: "since=2020-01-01T00:00:00%2B16:00").json["items"]?.arrayValue?.count == 1)
+            // Another partner's cursor works for nobody else's data: it is a position, not a grant.
+            #expect(try await harness.feedbackItems(scenario.telco, query: "cursor=\(cursor)").status == 200)
+        }
+    }
+
+    @Test("every malformed cursor, since or limit is a 400 naming the parameter, never a 500")
+    func badPaging() async throws {
+        let cases: [(String, [String])] = [
+            ("since=yesterday", ["since"]), ("since=2026-02-30T00:00:00Z", ["since"]), ("since=0000-01-01T00:00:00Z", ["since"]),
+            ("since=2026-01-01T00:00:00%2B24:00", ["since"]), ("since=2026-06-30T23:59:60Z", ["since"]),
+            ("since=0001-01-01T00:00:00%2B16:00", ["since"]), ("cursor=", ["cursor"]), ("cursor=not-a-cursor", ["cursor"]),
+            // A referrals cursor (base64url of "referrals.0.0") is not a feedback cursor.
+            ("cursor=cmVmZXJyYWxzLjAuMA", ["cursor"]), ("limit=0", ["limit"]), ("limit=1001", ["limit"]), ("limit=ten", ["limit"]),
+            ("cursor=x&since=x&limit=x", ["cursor", "since", "limit"]),
+        ]
+        try await PipelineHarness.with(server: .feeds) { harness in
+            let partner = try await harness.partner("Paging Bank", .finance)
+            for (query, fields) in cases {
+                let response = try await harness.feedbackItems(partner, query: query)
+                #expect(response.status == 400, "\(query)")
+                #expect(response.json["errors"]?.strings("field") == fields, "\(query)")
+            }
         }
     }
 }

@@ -14,10 +14,19 @@ public struct TestDatabase: Sendable {
     public let conninfo: String
     public let cluster: PostgresLocalCluster
 
-    /// Creates a new database, migrated to the latest schema unless `template` is `.empty`.
-    public static func create(template: TemplateKind = .migrated) async throws -> TestDatabase {
-        try await TestServer.shared.createDatabase(template: template)
+    /// Creates a new database, migrated to the latest schema unless `template` is `.empty`, on
+    /// `server`.
+    public static func create(template: TemplateKind = .migrated, server: Server = .shared) async throws -> TestDatabase {
+        switch server {
+        case .shared: try await TestServer.shared.createDatabase(template: template)
+        case .feeds: try await TestServer.feeds.createDatabase(template: template)
+        }
     }
+
+    /// Which throwaway server. Partner feeds hand an item out only once every older transaction
+    /// on the whole server has ended (docs/polling.md), so tests that poll feeds get a server of
+    /// their own, away from tests that hold transactions open on purpose (or stall under load).
+    public enum Server: Sendable { case shared, feeds }
 
     public func connect() async throws -> PostgresConnection {
         try await PostgresConnection.connect(conninfo, applicationName: "occ-test")
@@ -34,6 +43,7 @@ public struct TestDatabase: Sendable {
 /// idle template.
 actor TestServer {
     static let shared = TestServer()
+    static let feeds = TestServer()
     private var cluster: PostgresLocalCluster?
     /// Shared by concurrent callers: the actor is re-entered while the template is being built.
     private var migratedTemplate: Task<Void, Error>?

@@ -21,6 +21,7 @@ struct STIXBundleIndex {
         if root.string("type", &problems) != "bundle" {
             problems.append(FieldError(root.path.appending("type"), "must be \"bundle\""))
         }
+        STIXConformance.checkBundle(root, &problems)
         guard let elements = root.array("objects", &problems) else {
             problems.append(FieldError(root.path.appending("objects"), "required"))
             return nil
@@ -38,13 +39,15 @@ struct STIXBundleIndex {
             if type == nil { problems.append(FieldError(reader.path.appending("type"), "required")) }
             if id == nil { problems.append(FieldError(reader.path.appending("id"), "required")) }
             guard let type, let id else { continue }
+            STIXConformance.checkObject(reader, type: type, id: id, &problems)
             if type.hasPrefix("x-occ-"), !STIXObservables.scoTypes.contains(type) {
                 problems.append(FieldError(reader.path.appending("type"), "unknown OCC extension type \(type.quoted)"))
             }
             byID[id] = objects.count
             objects.append(Object(reader: reader, type: type, id: id))
         }
-        var index = STIXBundleIndex(bundleID: root.string("id", &problems), objects: objects, byID: byID, indicators: [:], observed: [:])
+        var ignored: [FieldError] = []
+        var index = STIXBundleIndex(bundleID: root.string("id", &ignored), objects: objects, byID: byID, indicators: [:], observed: [:])
         index = index.extracting(problems: &problems)
         return index
     }
@@ -104,10 +107,8 @@ struct STIXBundleIndex {
             return []
         }
         return elements.compactMap { element in
-            guard case .string(let id) = element.value else {
-                problems.append(FieldError(element.path, "expected an object id string"))
-                return nil
-            }
+            // A non-string entry is reported by STIXConformance, with every other malformed reference.
+            guard case .string(let id) = element.value else { return nil }
             guard let position = byID[id] else {
                 if danglingIsError { problems.append(FieldError(element.path, "refers to \(id), which is not in the bundle")) }
                 return nil

@@ -6,6 +6,8 @@ public struct STIXMappedReferral: Sendable, Hashable {
     public let path: FieldPath
     let fieldSources: [(submission: FieldPath, stix: FieldPath)]
     let indicatorSources: [STIXIndicatorSource]
+    /// Referral fields that came from query parameters (a bundle without a container).
+    let queryParameters: [(name: String, field: FieldPath)]
 
     /// Rewrites referral field paths to bundle paths: `indicators[2].value` becomes
     /// `objects[5].pattern` or `objects[7].value`, `crime_type` becomes
@@ -23,6 +25,11 @@ public struct STIXMappedReferral: Sendable, Hashable {
             guard components.count >= 3, case .key(let field) = components[2] else { return FieldError(source.path, error.message) }
             return FieldError(source.path(forField: field), error.message)
         }
+        if let parameter = queryParameters.first(where: { error.path.isWithin($0.field) }) {
+            return FieldError(
+                .root.appending(parameter.name),
+                "\(error.message) (a bundle without a report or grouping takes it from the query parameter \(parameter.name))")
+        }
         let match = fieldSources
             .filter { error.path.isWithin($0.submission) }
             .max { $0.submission.components.count < $1.submission.components.count }
@@ -35,6 +42,7 @@ public struct STIXMappedReferral: Sendable, Hashable {
         lhs.submission == rhs.submission && lhs.path == rhs.path && lhs.indicatorSources == rhs.indicatorSources
             && lhs.fieldSources.map(\.submission) == rhs.fieldSources.map(\.submission)
             && lhs.fieldSources.map(\.stix) == rhs.fieldSources.map(\.stix)
+            && lhs.queryParameters.map(\.name) == rhs.queryParameters.map(\.name)
     }
 
     public func hash(into hasher: inout Hasher) {

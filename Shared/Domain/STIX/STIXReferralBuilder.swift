@@ -39,12 +39,16 @@ struct STIXReferralBuilder {
             submission.partnerReference = defaults.partnerReference ?? index.bundleID
             sources.append((.root.appending(ReferralSubmission.Key.partnerReference), .root.appending("id")))
         }
+        // Without a container, what only a report could say comes from the query parameters.
+        // An empty `markings` makes the validator name each missing part (hence each parameter).
+        let queryParameters = container == nil ? STIXQueryDefaults.parameters : []
+        if container == nil, submission.markings == nil { submission.markings = MarkingsSubmission() }
         let mapped = members.flatMap { index.indicators[$0] ?? [] }
         submission.indicators = mapped.map(\.submission)
         sources.append((
             .root.appending(ReferralSubmission.Key.indicators),
             containerReader?.path.appending("object_refs") ?? .root.appending("objects")))
-        if let window = timeWindow(members, &problems) { submission.timeWindow = window }
+        if let window = timeWindow(members) { submission.timeWindow = window }
         let tlp = containerReader.flatMap { markingTLP($0, &problems) }
             ?? members.compactMap { markingTLP(index.objects[$0].reader, &problems) }.max()
         if let tlp {
@@ -57,7 +61,7 @@ struct STIXReferralBuilder {
             (containerReader?.path ?? .root).appending("object_marking_refs")))
         return STIXMappedReferral(
             submission: submission, path: containerReader?.path ?? .root, fieldSources: sources,
-            indicatorSources: mapped.map(\.source))
+            indicatorSources: mapped.map(\.source), queryParameters: queryParameters)
     }
 
     /// The strictest TLP among an object's marking references; other markings are ignored.
@@ -66,17 +70,14 @@ struct STIXReferralBuilder {
     }
 
     /// From the earliest `first_observed` to the latest `last_observed` of observed-data.
-    private func timeWindow(_ members: [Int], _ problems: inout [FieldError]) -> TimeWindowSubmission? {
+    private func timeWindow(_ members: [Int]) -> TimeWindowSubmission? {
         var dates: [Date] = []
         for position in members where index.objects[position].type == "observed-data" {
             let reader = index.objects[position].reader
             for key in ["first_observed", "last_observed"] {
-                guard let text = reader.string(key, &problems) else { continue }
-                if let date = Timestamp.parse(text) {
-                    dates.append(date)
-                } else {
-                    problems.append(FieldError(reader.path.appending(key), "not an RFC 3339 timestamp"))
-                }
+                // A malformed timestamp is already reported by STIXConformance.
+                var ignored: [FieldError] = []
+                if let text = reader.string(key, &ignored), let date = Timestamp.parse(text, style: .stix) { dates.append(date) }
             }
         }
         guard let first = dates.min(), let last = dates.max() else { return nil }

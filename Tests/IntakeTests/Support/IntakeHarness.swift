@@ -20,11 +20,11 @@ struct IntakeHarness: Sendable {
 
     /// Starts a service, runs `body`, then shuts the service down gracefully.
     static func with(
-        http: (inout HTTPServer.Configuration) -> Void = { _ in },
+        server: TestDatabase.Server = .shared, http: (inout HTTPServer.Configuration) -> Void = { _ in },
         limits: IntakeLimits = IntakeLimits(),
         _ body: (IntakeHarness) async throws -> Void
     ) async throws {
-        let database = try await TestDatabase.create()
+        let database = try await TestDatabase.create(server: server)
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
         http(&configuration)
         let environment = ServiceEnvironment(

@@ -30,9 +30,20 @@ extension PipelineHarness {
         return response
     }
 
-    /// The feedback items a partner pulls.
-    func feedbackItems(_ partner: TestPartner, since: String? = nil) async throws -> TestResponse {
-        try await call(feedback.router, .get, "/v1/feedback" + (since.map { "?since=\($0)" } ?? ""), token: partner.token)
+    /// The feedback items a partner pulls; `query` is the query string without `?`. A read of the
+    /// whole feed waits until it shows every stored item: the feed hands an item out only once
+    /// every older transaction in the cluster has ended (docs/polling.md), and other tests share
+    /// the cluster.
+    func feedbackItems(_ partner: TestPartner, query: String = "") async throws -> TestResponse {
+        var response = try await call(feedback.router, .get, "/v1/feedback" + (query.isEmpty ? "" : "?\(query)"), token: partner.token)
+        guard query.isEmpty else { return response }
+        _ = try await eventually {
+            let stored = try await count("SELECT count(*) FROM feedback_items WHERE partner_id = $1", partner.id)
+            if response.json["items"]?.arrayValue?.count == stored { return true }
+            response = try await call(feedback.router, .get, "/v1/feedback", token: partner.token)
+            return response.json["items"]?.arrayValue?.count == stored
+        }
+        return response
     }
 
     /// The outcome the FTC records against the bank's referral in several tests.

@@ -43,8 +43,8 @@ final class PipelineHarness: Sendable {
         workers = [enrichment.worker, tasking.worker, feedback.worker].compactMap { $0 }.map { worker in Task { try await worker.run() } }
     }
 
-    static func start() async throws -> PipelineHarness {
-        try PipelineHarness(database: try await TestDatabase.create())
+    static func start(server: TestDatabase.Server = .shared) async throws -> PipelineHarness {
+        try PipelineHarness(database: try await TestDatabase.create(server: server))
     }
 
     /// Shuts the workers down gracefully and closes the pools.
@@ -106,8 +106,8 @@ struct TestOfficer: Sendable {
 
 extension PipelineHarness {
     /// Runs `body` against a started harness and always stops it.
-    static func with(_ body: (PipelineHarness) async throws -> Void) async throws {
-        let harness = try await start()
+    static func with(server: TestDatabase.Server = .shared, _ body: (PipelineHarness) async throws -> Void) async throws {
+        let harness = try await start(server: server)
         do {
             try await body(harness)
         } catch {

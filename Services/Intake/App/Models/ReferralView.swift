@@ -22,12 +22,16 @@ public struct ReferralView: Sendable, Codable, Hashable {
 
 /// A page of `GET /v1/referrals`.
 public struct ReferralPage: Sendable, Codable, Hashable {
+    /// The feed's name inside its cursors (a feedback cursor is refused here).
+    static let stream = "referrals"
+
     public let referrals: [ReferralReceipt]
-    /// Pass as `since` to get the next page (microsecond precision); absent when this page is the last.
-    public let nextSince: String?
+    /// Pass as `cursor` to get the next page. Always present: an empty page hands back the
+    /// cursor it was given, so a poller keeps its place.
+    public let nextCursor: String
 
     private enum CodingKeys: String, CodingKey {
         case referrals
-        case nextSince = "next_since"
+        case nextCursor = "next_cursor"
     }
 }

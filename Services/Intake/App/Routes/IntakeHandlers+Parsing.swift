@@ -37,10 +37,4 @@ extension IntakeHandlers {
             throw IntakeError.invalid(failure)
         }
     }
-
-    /// ISO 8601 with or without fractional seconds.
-    static func parseTimestamp(_ text: String) -> Date? {
-        (try? Date(text, strategy: .iso8601))
-            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
-    }
 }

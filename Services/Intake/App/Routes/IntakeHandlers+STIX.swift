@@ -3,16 +3,24 @@ import Foundation
 import HTTP
 
 extension IntakeHandlers {
-    /// `POST /v1/stix`: a STIX 2.1 bundle, one referral per report or grouping (or one for the bundle).
+    /// `POST /v1/stix?crime_type=&gateway=&tlp=…`: a STIX 2.1 bundle, one referral per report or
+    /// grouping (or one for the bundle, its crime type, gateway and markings from the query).
     ///
     /// All or nothing: every referral is validated first (errors point into the bundle, e.g.
     /// `objects[5].pattern`), then all are stored in one transaction; a conflict stores none.
     func stix(_ request: Request) async throws -> Response {
         let partnerID = try Self.partnerID(request)
         try Self.requireJSON(request)
+        let defaults: ReferralSubmission
+        switch STIXQueryDefaults.parse({ request.query[$0] }) {
+        case .success(let submission): defaults = submission
+        case .failure(let failure):
+            throw HTTPError(.badRequest, detail: "bad query parameter(s)",
+                            errors: failure.errors.map { Problem.FieldError(field: $0.path.description, message: $0.message) })
+        }
         let bundle = try Self.parseJSON(try await request.body.collect(upTo: limits.maxBundleBytes))
         let mapped: [STIXMappedReferral]
-        switch STIXBundleMapper(maxObjects: limits.maxBundleObjects).map(bundle) {
+        switch STIXBundleMapper(maxObjects: limits.maxBundleObjects).map(bundle, defaults: defaults) {
         case .success(let referrals): mapped = referrals
         case .failure(let failure): throw IntakeError.invalid(failure)
         }

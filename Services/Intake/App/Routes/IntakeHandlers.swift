@@ -42,20 +42,11 @@ struct IntakeHandlers: Sendable {
         return try Response.json(view)
     }
 
-    /// `GET /v1/referrals?since=&limit=`: the partner's referrals received after `since`, oldest first.
+    /// `GET /v1/referrals?cursor=&since=&limit=`: the partner's referrals in feed order (docs/polling.md).
     func list(_ request: Request) async throws -> Response {
         let partnerID = try Self.partnerID(request)
-        let since = request.query["since"] ?? "1970-01-01T00:00:00Z"
-        guard Self.parseTimestamp(since) != nil else {
-            throw HTTPError(.badRequest, detail: "since must be an ISO 8601 timestamp",
-                            errors: [Problem.FieldError(field: "since", message: "not an ISO 8601 timestamp")])
-        }
-        let limitText = request.query["limit"] ?? "100"
-        guard let limit = Int(limitText), (1...limits.maxPageSize).contains(limit) else {
-            throw HTTPError(.badRequest, detail: "limit must be 1 to \(limits.maxPageSize)",
-                            errors: [Problem.FieldError(field: "limit", message: "must be an integer from 1 to \(limits.maxPageSize)")])
-        }
-        return try Response.json(try await reader.page(partnerID: partnerID, since: since, limit: limit))
+        let poll = try PollQuery.parse(request, stream: ReferralPage.stream, limits: (default: 100, maximum: limits.maxPageSize))
+        return try Response.json(try await reader.page(partnerID: partnerID, poll: poll))
     }
 
     func count(_ outcome: StoreOutcome, channel: IntakeChannel) {

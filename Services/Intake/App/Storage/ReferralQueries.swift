@@ -28,16 +28,18 @@ enum ReferralQueries {
         "referrals_by_id",
         "SELECT \(receiptColumns), channel, canonical FROM referrals WHERE partner_id = $1 AND id = $2")
 
-    /// A page in polling order: strictly after `since`, oldest first. The cursor is the exact
-    /// microsecond timestamp as text, so paging never drifts through a floating-point `Date`.
+    /// A page in feed order after a position (`$2` xid8 as text, `$3` sequence), optionally only
+    /// referrals received after `$4`, and only rows whose writing transaction is older than every
+    /// transaction still running, so nothing can commit behind the page later (docs/polling.md).
     static let page = PostgresQuery(
         "referrals_page",
         """
-        SELECT \(receiptColumns),
-               to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor
+        SELECT \(receiptColumns), feed_xid::text AS feed_xid, feed_seq
         FROM referrals
-        WHERE partner_id = $1 AND received_at > $2::timestamptz
-        ORDER BY received_at, id LIMIT $3
+        WHERE partner_id = $1 AND (feed_xid, feed_seq) > ($2::xid8, $3::bigint)
+          AND feed_xid < pg_snapshot_xmin(pg_current_snapshot())
+          AND ($4::timestamptz IS NULL OR received_at > $4::timestamptz)
+        ORDER BY feed_xid, feed_seq LIMIT $5
         """)
 }
 

@@ -19,14 +19,14 @@ struct ReferralReader: Sendable {
         }
     }
 
-    /// Up to `limit` referrals received after `since` (an ISO 8601 timestamp), oldest first.
-    func page(partnerID: Int64, since: String, limit: Int) async throws -> ReferralPage {
+    /// One page of the partner's referral feed.
+    func page(partnerID: Int64, poll: PollQuery) async throws -> ReferralPage {
         let rows = try await pool.transaction { connection in
             try await connection.scopeToPartner(partnerID)
-            return try await connection.query(ReferralQueries.page.binding(partnerID, since, limit))
+            return try await connection.query(ReferralQueries.page.binding(
+                partnerID, String(poll.after.transaction), poll.after.sequence, poll.since, poll.limit))
         }
-        let receipts = try rows.map(ReferralStore.receipt)
-        let cursor = try rows.last?.decode(String.self, "cursor")
-        return ReferralPage(referrals: receipts, nextSince: receipts.count == limit ? cursor : nil)
+        let next = try rows.last?.feedCursor(stream: ReferralPage.stream) ?? poll.after
+        return ReferralPage(referrals: try rows.map(ReferralStore.receipt), nextCursor: next.description)
     }
 }
