@@ -9,5 +9,6 @@ public enum Migrations {
         Migration(version: 6, name: "audit_chain", sql: Migration0006AuditChain.sql),
         Migration(version: 7, name: "identity", sql: Migration0007Identity.sql),
         Migration(version: 8, name: "officers", sql: Migration0008Officers.sql),
+        Migration(version: 11, name: "networks", sql: Migration0011Networks.sql),
     ]
 }

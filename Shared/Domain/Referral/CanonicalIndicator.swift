@@ -61,9 +61,19 @@ public struct CanonicalIndicator: Sendable, Hashable, Codable {
         }
     }
 
-    /// Every key under which this indicator correlates.
+    /// The derived `domain:` key of a URL's, e-mail's or sub-domain's registrable domain (ASCII
+    /// form), so a URL, a domain and an e-mail address on one registrable domain link; nil when
+    /// there is none or it is the indicator's own key.
+    public var registrableDomainKey: String? {
+        guard let registrableDomain else { return nil }
+        let derived = "\(IndicatorKind.domain.rawValue):\(DomainName.ascii(registrableDomain))"
+        return derived == key ? nil : derived
+    }
+
+    /// Every key under which this indicator correlates: its own, its aliases, and its
+    /// registrable domain's.
     public var correlationKeys: [String] {
-        [key] + aliases
+        [key] + aliases + (registrableDomainKey.map { [$0] } ?? [])
     }
 
     private enum CodingKeys: String, CodingKey {

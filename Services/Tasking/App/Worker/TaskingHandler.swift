@@ -6,7 +6,9 @@ import Runtime
 import ServiceKit
 
 /// Runs `task_referral`: applies the stored routing rules to the enriched referral and creates one
-/// tasking per team (priority, SLA deadline), in one transaction with the job's completion.
+/// tasking per team (priority, SLA deadline), in one transaction with the job's completion. Run
+/// again when the referral's network changed, it adds taskings for newly matching rules and
+/// raises the priority of open ones, never duplicating one; the audit event names the reason.
 struct TaskingHandler: Sendable {
     let logger: Logger
     private let ruleCache = RoutingRuleCache()
@@ -34,7 +36,7 @@ struct TaskingHandler: Sendable {
             for route in routes {
                 // Row-level security: the insert's conflict check sees only the agency in scope.
                 statements.append(AgencyScopeQueries.setAgency.binding(route.team.rawValue))
-                statements.append(TaskingQueries.insert.binding(
+                statements.append(TaskingQueries.upsert.binding(
                     args.referralID, route.team.rawValue, route.priority.rawValue, route.deadline(from: now), route.ruleIDs, now))
             }
             if !routes.isEmpty { statements.append(ReferralQueries.markTasked.binding(args.referralID)) }
@@ -42,9 +44,11 @@ struct TaskingHandler: Sendable {
             statements.append(context.completionStatement)
             let results = try await connection.pipeline(statements)
             try context.verifyCompleted(results[results.count - 1])
+            let changes = try TaskingChanges(results.flatMap { $0 })
             try await connection.pipelineAndCommit(AuditLog.appendStatements([AuditEvent(
-                actor: "service:tasking", action: "referral.tasked", subjectType: "referral",
-                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID, detail: ["teams": teams])]))
+                actor: "service:tasking", action: args.reason == nil ? "referral.tasked" : "referral.rerouted", subjectType: "referral",
+                subjectID: args.referralID.uuidString.lowercased(), traceID: traceID,
+                detail: changes.detail(teams: teams, reason: args.reason))]))
             logger.info("referral tasked", ["referral_id": args.referralID.uuidString.lowercased(), "trace_id": traceID, "teams": teams])
             return .completedInTransaction
         }

@@ -1,0 +1,20 @@
+/// What enrichment adds to a referral beside its score, as stored and shown with it: its
+/// network, the indicators it derived, and which of its keys are on a warning list.
+public struct ReferralEnrichment: Sendable, Hashable, Codable {
+    public let networkID: Int64
+    public let derivedIndicators: [DerivedIndicator]
+    /// Recorded and shown, but linking nothing.
+    public let warninglisted: [String]
+
+    public init(networkID: Int64, derivedIndicators: [DerivedIndicator], warninglisted: [String]) {
+        self.networkID = networkID
+        self.derivedIndicators = derivedIndicators
+        self.warninglisted = warninglisted
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case networkID = "network_id"
+        case derivedIndicators = "derived_indicators"
+        case warninglisted
+    }
+}
