@@ -210,6 +210,89 @@ enum Migration0011Networks {
         GRANT SELECT ON networks, network_members TO occ_tasking;
         GRANT SELECT ON networks, network_members, network_keys, network_partners, indicator_partners TO occ_operator;
 
+        -- Triage fit for harm: regions, forces and postcode areas, dated currency rates, the
+        -- nine ROCUs as agencies and the rules that use them. All data: correct it with SQL.
+        INSERT INTO agencies (code, name) VALUES
+            ('ROCU_NORTH_EAST', 'Regional Organised Crime Unit — North East (NERSOU)'),
+            ('ROCU_NORTH_WEST', 'Regional Organised Crime Unit — North West (TITAN)'),
+            ('ROCU_YORKSHIRE_HUMBER', 'Regional Organised Crime Unit — Yorkshire and the Humber'),
+            ('ROCU_EAST_MIDLANDS', 'Regional Organised Crime Unit — East Midlands (EMSOU)'),
+            ('ROCU_WEST_MIDLANDS', 'Regional Organised Crime Unit — West Midlands'),
+            ('ROCU_EASTERN', 'Regional Organised Crime Unit — Eastern (ERSOU)'),
+            ('ROCU_SOUTH_EAST', 'Regional Organised Crime Unit — South East (SEROCU)'),
+            ('ROCU_SOUTH_WEST', 'Regional Organised Crime Unit — South West (Zephyr)'),
+            ('ROCU_WALES', 'Regional Organised Crime Unit — Wales (TARIAN)');
+        CREATE TABLE rocu_regions (
+            code text PRIMARY KEY CHECK (code ~ '^[a-z-]{2,40}$'),
+            name text NOT NULL,
+            team text NOT NULL REFERENCES agencies (code)
+        );
+        INSERT INTO rocu_regions (code, name, team) VALUES
+            ('north-east', 'North East', 'ROCU_NORTH_EAST'), ('north-west', 'North West', 'ROCU_NORTH_WEST'),
+            ('yorkshire-humber', 'Yorkshire and the Humber', 'ROCU_YORKSHIRE_HUMBER'),
+            ('east-midlands', 'East Midlands', 'ROCU_EAST_MIDLANDS'), ('west-midlands', 'West Midlands', 'ROCU_WEST_MIDLANDS'),
+            ('eastern', 'Eastern', 'ROCU_EASTERN'), ('south-east', 'South East', 'ROCU_SOUTH_EAST'),
+            ('south-west', 'South West', 'ROCU_SOUTH_WEST'), ('wales', 'Wales', 'ROCU_WALES');
+        -- London's forces belong to no ROCU region [check].
+        CREATE TABLE police_forces (
+            code text PRIMARY KEY CHECK (code ~ '^[A-Z_]{2,40}$'),
+            name text NOT NULL,
+            rocu_region text REFERENCES rocu_regions (code)
+        );
+        INSERT INTO police_forces (code, name, rocu_region) VALUES
+            ('CHESHIRE', 'Cheshire Constabulary', 'north-west'), ('CUMBRIA', 'Cumbria Constabulary', 'north-west'),
+            ('GMP', 'Greater Manchester Police', 'north-west'), ('LANCASHIRE', 'Lancashire Constabulary', 'north-west'),
+            ('MERSEYSIDE', 'Merseyside Police', 'north-west'), ('NORTHUMBRIA', 'Northumbria Police', 'north-east'),
+            ('WEST_YORKSHIRE', 'West Yorkshire Police', 'yorkshire-humber'),
+            ('NOTTINGHAMSHIRE', 'Nottinghamshire Police', 'east-midlands'),
+            ('WEST_MIDLANDS', 'West Midlands Police', 'west-midlands'), ('CAMBRIDGESHIRE', 'Cambridgeshire Constabulary', 'eastern'),
+            ('THAMES_VALLEY', 'Thames Valley Police', 'south-east'), ('AVON_SOMERSET', 'Avon and Somerset Police', 'south-west'),
+            ('SOUTH_WALES', 'South Wales Police', 'wales'), ('MET', 'Metropolitan Police Service', NULL);
+        -- A postcode area is given the force covering most of it; areas crossing a boundary
+        -- (SK, WA, CH, LA) are approximate [check]. Unlisted areas resolve to no force.
+        CREATE TABLE postcode_areas (
+            area text PRIMARY KEY CHECK (area ~ '^[A-Z]{1,2}$'),
+            police_force text NOT NULL REFERENCES police_forces (code)
+        );
+        INSERT INTO postcode_areas (area, police_force) VALUES
+            ('M', 'GMP'), ('BL', 'GMP'), ('OL', 'GMP'), ('WN', 'GMP'), ('SK', 'GMP'), ('L', 'MERSEYSIDE'),
+            ('WA', 'CHESHIRE'), ('CH', 'CHESHIRE'), ('CW', 'CHESHIRE'), ('PR', 'LANCASHIRE'), ('BB', 'LANCASHIRE'),
+            ('FY', 'LANCASHIRE'), ('LA', 'LANCASHIRE'), ('CA', 'CUMBRIA'), ('NE', 'NORTHUMBRIA'), ('LS', 'WEST_YORKSHIRE'),
+            ('BD', 'WEST_YORKSHIRE'), ('NG', 'NOTTINGHAMSHIRE'), ('B', 'WEST_MIDLANDS'), ('CB', 'CAMBRIDGESHIRE'),
+            ('OX', 'THAMES_VALLEY'), ('BS', 'AVON_SOMERSET'), ('CF', 'SOUTH_WALES'), ('E', 'MET'), ('EC', 'MET'),
+            ('N', 'MET'), ('NW', 'MET'), ('SE', 'MET'), ('SW', 'MET'), ('W', 'MET'), ('WC', 'MET');
+        -- GBP per unit of a currency from a date on; a loss is converted at the latest rate on
+        -- or before its date. Seeded with illustrative rates only [check]: load real ones.
+        CREATE TABLE currency_rates (
+            currency text NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
+            rate_date date NOT NULL,
+            gbp_per_unit numeric(20, 10) NOT NULL CHECK (gbp_per_unit > 0),
+            PRIMARY KEY (currency, rate_date)
+        );
+        INSERT INTO currency_rates (currency, rate_date, gbp_per_unit) VALUES
+            ('USD', '2026-01-01', 0.79), ('EUR', '2026-01-01', 0.85);
+        ALTER TABLE referral_scores
+            ADD COLUMN sector text,
+            ADD COLUMN loss_gbp numeric(24, 4),
+            ADD COLUMN gbp_per_unit numeric(20, 10),
+            ADD COLUMN police_force text,
+            ADD COLUMN rocu_region text;
+        INSERT INTO routing_rules (id, position, rule) VALUES
+            ('threat-to-life-fraud', 1, '{"id": "threat-to-life-fraud", "description": "Fraud where a life is at risk goes to the CoLP Fraud Targeting Cell as P1", "enabled": true, "match": {"crime_families": ["fraud"], "threat_to_life": true}, "route": {"team": "COLP_FTC", "priority": "P1", "sla_hours": 1}}'),
+            ('threat-to-life-cyber', 2, '{"id": "threat-to-life-cyber", "description": "Cyber incidents where a life is at risk go to NCA TICAT as P1", "enabled": true, "match": {"crime_families": ["cyber"], "threat_to_life": true}, "route": {"team": "NCA_TICAT", "priority": "P1", "sla_hours": 1}}'),
+            ('cyber-ticat-major-loss', 5, '{"id": "cyber-ticat-major-loss", "description": "Cyber incidents with a loss of £1m or more go to NCA TICAT as P1", "enabled": true, "match": {"crime_families": ["cyber"], "minimum_loss_gbp": 1000000}, "route": {"team": "NCA_TICAT", "priority": "P1", "sla_hours": 4}}'),
+            ('fraud-ftc-major-loss-vulnerable', 6, '{"id": "fraud-ftc-major-loss-vulnerable", "description": "Fraud against a vulnerable victim with a loss of £100k or more goes to the Fraud Targeting Cell as P1", "enabled": true, "match": {"crime_families": ["fraud"], "minimum_loss_gbp": 100000, "vulnerable": true}, "route": {"team": "COLP_FTC", "priority": "P1", "sla_hours": 24}}'),
+            ('rocu-north-east', 60, '{"id": "rocu-north-east", "description": "Referrals with a victim in the North East go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["north-east"]}, "route": {"team": "ROCU_NORTH_EAST", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-north-west', 61, '{"id": "rocu-north-west", "description": "Referrals with a victim in the North West go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["north-west"]}, "route": {"team": "ROCU_NORTH_WEST", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-yorkshire-humber', 62, '{"id": "rocu-yorkshire-humber", "description": "Referrals with a victim in the Yorkshire and the Humber go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["yorkshire-humber"]}, "route": {"team": "ROCU_YORKSHIRE_HUMBER", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-east-midlands', 63, '{"id": "rocu-east-midlands", "description": "Referrals with a victim in the East Midlands go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["east-midlands"]}, "route": {"team": "ROCU_EAST_MIDLANDS", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-west-midlands', 64, '{"id": "rocu-west-midlands", "description": "Referrals with a victim in the West Midlands go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["west-midlands"]}, "route": {"team": "ROCU_WEST_MIDLANDS", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-eastern', 65, '{"id": "rocu-eastern", "description": "Referrals with a victim in the Eastern go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["eastern"]}, "route": {"team": "ROCU_EASTERN", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-south-east', 66, '{"id": "rocu-south-east", "description": "Referrals with a victim in the South East go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["south-east"]}, "route": {"team": "ROCU_SOUTH_EAST", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-south-west', 67, '{"id": "rocu-south-west", "description": "Referrals with a victim in the South West go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["south-west"]}, "route": {"team": "ROCU_SOUTH_WEST", "priority": "P3", "sla_hours": 168}}'),
+            ('rocu-wales', 68, '{"id": "rocu-wales", "description": "Referrals with a victim in the Wales go to its Regional Organised Crime Unit", "enabled": true, "match": {"rocu_regions": ["wales"]}, "route": {"team": "ROCU_WALES", "priority": "P3", "sla_hours": 168}}');
+        GRANT SELECT ON rocu_regions, police_forces, postcode_areas, currency_rates TO occ_enrichment;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON rocu_regions, police_forces, postcode_areas, currency_rates TO occ_operator;
         GRANT SELECT (priority, status, sla_deadline, rule_ids), UPDATE (priority, sla_deadline, rule_ids) ON taskings TO occ_tasking;
         CREATE POLICY taskings_worker_raise ON taskings FOR UPDATE TO occ_tasking
             USING ((SELECT occ_login_kind()) = 'exchange' AND agency_code = (SELECT occ_agency_scope()))

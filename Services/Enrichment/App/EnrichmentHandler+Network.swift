@@ -48,7 +48,9 @@ extension EnrichmentHandler {
             let id = try row.decode(UUID.self, "id")
             let referral = try JSONDecoder().decode(ValidReferral.self, from: Data(try row.decode(String.self, "canonical").utf8))
             let traceID = try row.decode(String.self, "trace_id")
-            let score = HarmScore.compute(referral, corroboration: corroboration, receivedAt: try row.decode(Date.self, "received_at"), now: now)
+            let rates = try row.decode(Double?.self, "gbp_per_unit").flatMap { rate in referral.loss.map { [$0.currency: rate] } } ?? [:]
+            let score = HarmScore.compute(
+                referral, corroboration: corroboration, receivedAt: try row.decode(Date.self, "received_at"), now: now, ratesToGBP: rates)
             rescores.append(Rescore(
                 referralID: id, score: score.value, components: score, distinctPartners: corroboration.distinctPartners,
                 distinctSectors: corroboration.distinctSectors, linkedReferrals: try row.decode(Int.self, "linked"), networkID: network.id))

@@ -21,8 +21,11 @@ struct EnrichmentHandler: Sendable {
             }
             let loaded = try StoredReferral(id: args.referralID, row: row)
             let correlation = try await correlate(loaded, indicators: loaded.referral.indicators.map(normaliser.enriched), on: connection)
+            let triage = try await triage(loaded, on: connection)
             let now = Date()
-            let score = HarmScore.compute(loaded.referral, corroboration: correlation.corroboration, receivedAt: loaded.receivedAt, now: now)
+            let score = HarmScore.compute(
+                loaded.referral, corroboration: correlation.corroboration, receivedAt: loaded.receivedAt, now: now,
+                ratesToGBP: triage.rates(for: loaded.referral.loss))
             let members = correlation.network.reevaluate
                 ? try await reevaluation(of: correlation.network, joinedBy: loaded, now: now, on: connection)
                 : MemberReevaluation.none
@@ -42,7 +45,9 @@ struct EnrichmentHandler: Sendable {
                 [ScoreQueries.upsert.binding(
                     loaded.id, score.value, PostgresJSON(score), correlation.corroboration.distinctPartners,
                     correlation.corroboration.distinctSectors, correlation.linkedReferrals, correlation.network.id,
-                    PostgresJSON(correlation.summary)),
+                    PostgresJSON(correlation.summary), loaded.sector.rawValue,
+                    loaded.referral.loss?.approximateGBP(gbpPerUnit: triage.gbpPerUnit), triage.gbpPerUnit,
+                    triage.policeForce, triage.rocuRegion),
                  NetworkQueries.raiseScore.binding(correlation.network.id, max(score.value, members.highestScore)),
                  ReferralQueries.markEnriched.binding(loaded.id)]
                 + members.statements

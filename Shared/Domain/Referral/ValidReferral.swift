@@ -13,11 +13,13 @@ public struct ValidReferral: Sendable, Hashable, Codable {
     public let indicators: [CanonicalIndicator]
     public let gateway: LawfulGateway
     public let markings: HandlingMarkings
+    /// THRIVE-style flags, when the partner gave any.
+    public let harm: HarmFlags?
 
     public init(
         partnerReference: String, crimeType: CrimeType, summary: String?, timeWindow: TimeWindow?,
         victims: Victims?, loss: Money?, overseas: Bool, indicators: [CanonicalIndicator],
-        gateway: LawfulGateway, markings: HandlingMarkings
+        gateway: LawfulGateway, markings: HandlingMarkings, harm: HarmFlags? = nil
     ) {
         self.partnerReference = partnerReference
         self.crimeType = crimeType
@@ -29,6 +31,7 @@ public struct ValidReferral: Sendable, Hashable, Codable {
         self.indicators = indicators
         self.gateway = gateway
         self.markings = markings
+        self.harm = harm
     }
 
     /// Stated overseas, or any indicator points abroad (foreign phone number or IBAN).
@@ -45,6 +48,6 @@ public struct ValidReferral: Sendable, Hashable, Codable {
         case crimeType = "crime_type"
         case summary
         case timeWindow = "time_window"
-        case victims, loss, overseas, indicators, gateway, markings
+        case victims, loss, overseas, indicators, gateway, markings, harm
     }
 }

@@ -6,12 +6,14 @@ enum ScoreQueries {
         "referral_scores_upsert",
         """
         INSERT INTO referral_scores (referral_id, score, components, distinct_partners, distinct_sectors, linked_referrals,
-                                     network_id, enrichment)
-        VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8::jsonb)
+                                     network_id, enrichment, sector, loss_gbp, gbp_per_unit, police_force, rocu_region)
+        VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8::jsonb, $9, $10::float8, $11::float8, $12, $13)
         ON CONFLICT (referral_id) DO UPDATE SET
             score = excluded.score, components = excluded.components, distinct_partners = excluded.distinct_partners,
             distinct_sectors = excluded.distinct_sectors, linked_referrals = excluded.linked_referrals,
-            network_id = excluded.network_id, enrichment = excluded.enrichment, scored_at = now()
+            network_id = excluded.network_id, enrichment = excluded.enrichment, sector = excluded.sector,
+            loss_gbp = excluded.loss_gbp, gbp_per_unit = excluded.gbp_per_unit, police_force = excluded.police_force,
+            rocu_region = excluded.rocu_region, scored_at = now()
         """)
     /// Re-scores many members at once from a JSON array of `Rescore`s.
     static let rescore = PostgresQuery(

@@ -5,8 +5,9 @@ enum ReferralQueries {
     static let loadScored = PostgresQuery(
         "referrals_for_tasking",
         """
-        SELECT r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners
-        FROM referrals r JOIN referral_scores s ON s.referral_id = r.id
+        SELECT r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners, s.sector, s.loss_gbp::float8 AS loss_gbp,
+               s.police_force, s.rocu_region, coalesce(n.referral_count, 1) AS network_size
+        FROM referrals r JOIN referral_scores s ON s.referral_id = r.id LEFT JOIN networks n ON n.id = s.network_id
         WHERE r.id = $1
         FOR UPDATE OF r
         """)

@@ -25,9 +25,10 @@ struct TaskingHandler: Sendable {
             let referral = try JSONDecoder().decode(ValidReferral.self, from: Data(try row.decode(String.self, "canonical").utf8))
             let traceID = try row.decode(String.self, "trace_id")
             let facts = RoutingFacts(
-                crimeType: referral.crimeType, score: try row.decode(Int.self, "score"),
-                distinctPartners: try row.decode(Int.self, "distinct_partners"),
-                indicatorKinds: referral.indicatorKinds, overseas: referral.involvesOverseas)
+                referral: referral, score: try row.decode(Int.self, "score"), distinctPartners: try row.decode(Int.self, "distinct_partners"),
+                sector: try row.decode(String?.self, "sector").flatMap(Sector.init(rawValue:)), lossGBP: try row.decode(Double?.self, "loss_gbp"),
+                networkSize: try row.decode(Int.self, "network_size"), policeForce: try row.decode(String?.self, "police_force"),
+                rocuRegion: try row.decode(String?.self, "rocu_region"))
             let routes = TaskingRouter(rules: try await rules(on: connection)).route(facts)
             let now = Date()
             // Every tasking, the status and this job's completion in one round trip; then the audit
