@@ -93,6 +93,9 @@ enum Migration0011Networks {
             -- What enrichment derived and found listed, as shown with the referral (CorrelationPlan).
             ADD COLUMN enrichment jsonb NOT NULL DEFAULT '{}';
 
+        -- A sighting in a non-linking role (a spoofed caller ID, a victim's account, a redirector)
+        -- is never a link target, even for a referral that shares the value in a linking role.
+        ALTER TABLE indicator_sightings ADD COLUMN links boolean NOT NULL DEFAULT true;
         ALTER TABLE indicators ADD COLUMN sightings bigint NOT NULL DEFAULT 0;
         UPDATE indicators i SET sightings = c.n FROM (SELECT key, count(*) AS n FROM indicator_sightings GROUP BY key) c WHERE c.key = i.key;
         CREATE TABLE indicator_partners (

@@ -89,3 +89,38 @@ import Testing
         #expect(plan.linkingKeys == ["domain:victim.co.uk", "url:https://a.victim.co.uk/"])
     }
 }
+
+/// Indicator roles decide whether a shared value links referrals.
+@Suite struct IndicatorRoleTests {
+    private let normaliser = IndicatorNormaliser(publicSuffixes: PublicSuffixList(parsing: "com\nuk\nco.uk\nly\n"))
+
+    @Test func aRoleIsCheckedAgainstTheKind() throws {
+        let spoofed = try normaliser.normalise(IndicatorSubmission(kind: "phone", value: "020 7946 0018", role: "spoofed_caller_id")).get()
+        #expect(spoofed.role == .spoofedCallerID)
+        #expect(!spoofed.links)
+        #expect(try normaliser.normalise(IndicatorSubmission(kind: "phone", value: "020 7946 0018")).get().links)
+        guard case .failure(let wrongKind) = normaliser.normalise(IndicatorSubmission(kind: "url", value: "https://a.com/", role: "victim_account")) else {
+            Issue.record("accepted"); return
+        }
+        #expect(wrongKind.problems == [IndicatorProblem(.role, "unknown role 'victim_account' for kind url; expected one of landing_page, redirector")])
+        guard case .failure(let unused) = normaliser.normalise(IndicatorSubmission(kind: "domain", value: "a.com", role: "redirector")) else {
+            Issue.record("accepted"); return
+        }
+        #expect(unused.problems == [IndicatorProblem(.role, "not used for kind domain")])
+    }
+
+    @Test func nonLinkingRolesAreRecordedButLinkNothing() throws {
+        let indicators = [
+            try normaliser.normalise(IndicatorSubmission(kind: "phone", value: "020 7946 0018", role: "spoofed_caller_id")).get(),
+            try normaliser.normalise(IndicatorSubmission(kind: "url", value: "https://bit.ly/x", role: "redirector")).get(),
+            try normaliser.normalise(IndicatorSubmission(kind: "iban", value: "GB29 NWBK 6016 1331 9268 19", role: "beneficiary_account")).get(),
+            try normaliser.normalise(IndicatorSubmission(kind: "phone", value: "07700 900123", role: "calling_number")).get(),
+        ]
+        let plan = CorrelationPlan(indicators: indicators, warninglisted: [])
+        #expect(plan.unlinkedByRole == ["domain:bit.ly", "phone:+442079460018", "url:https://bit.ly/x"])
+        #expect(plan.linkingKeys == ["iban:GB29NWBK60161331926819", "phone:+447700900123", "uk_bank_account:60-16-13 31926819"])
+        #expect(plan.keys.count == 6)
+        // Enrichment keeps the role when it re-reads a URL.
+        #expect(normaliser.enriched(indicators[1]).role == .redirector)
+    }
+}

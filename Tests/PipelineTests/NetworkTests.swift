@@ -100,6 +100,33 @@ struct NetworkTests {
         }
     }
 
+    @Test("a number reported as a spoofed caller ID by both partners links nothing; as the calling number it links")
+    func spoofedCallerIDLinksNothing() async throws {
+        try await PipelineHarness.with { harness in
+            let telco = try await harness.partner("Telco One", .telco)
+            let bank = try await harness.partner("High Street Bank", .finance)
+            let spoofed = #"{"kind": "phone", "value": "020 7946 0018", "role": "spoofed_caller_id"}"#
+            let first = try await harness.submit(telco, Fixtures.referral(
+                "ROLE-1", crimeType: "fraud.app_impersonation", summary: "Spoofed bank number", indicators: spoofed))
+            let second = try await harness.submit(bank, Fixtures.referral(
+                "ROLE-2", crimeType: "fraud.app_impersonation", summary: "Spoofed bank number", indicators: spoofed))
+            #expect(try await harness.waitUntilTasked(first))
+            #expect(try await harness.waitUntilTasked(second))
+            #expect(try await harness.count("SELECT count(*) FROM referral_links") == 0)
+            #expect(try await harness.text("SELECT enrichment->>'unlinked_by_role' FROM referral_scores WHERE referral_id = $1", second)
+                == #"["phone:+442079460018"]"#)
+            let calling = try await harness.submit(bank, Fixtures.referral(
+                "ROLE-3", crimeType: "fraud.app_impersonation", summary: "The number that called",
+                indicators: #"{"kind": "phone", "value": "020 7946 0018", "role": "calling_number"}"#))
+            let callingToo = try await harness.submit(telco, Fixtures.referral(
+                "ROLE-4", crimeType: "fraud.app_impersonation", summary: "The number that called",
+                indicators: #"{"kind": "phone", "value": "02079460018"}"#))
+            #expect(try await harness.waitUntilTasked(calling))
+            #expect(try await harness.waitUntilTasked(callingToo))
+            #expect(try await harness.count("SELECT count(*) FROM referral_links WHERE referral_id = $1", calling) == 1)
+        }
+    }
+
     @Test("networks merging under concurrent enrichment end as one network with no duplicated tasking")
     func concurrentMerges() async throws {
         try await PipelineHarness.with { harness in

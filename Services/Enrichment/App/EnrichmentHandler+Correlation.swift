@@ -17,7 +17,8 @@ extension EnrichmentHandler {
 
         /// What the referral's enrichment shows beside its score.
         var summary: ReferralEnrichment {
-            ReferralEnrichment(networkID: network.id, derivedIndicators: plan.derived, warninglisted: plan.warninglisted)
+            ReferralEnrichment(
+                networkID: network.id, derivedIndicators: plan.derived, warninglisted: plan.warninglisted, unlinkedByRole: plan.unlinkedByRole)
         }
     }
 
@@ -50,10 +51,11 @@ extension EnrichmentHandler {
         let keys = Array(Set(indicators.flatMap(\.correlationKeys))).sorted()
         let seenAt = referral.referral.timeWindow?.lastSeen ?? referral.receivedAt
         let partner = referral.partnerID, sector = referral.sector.rawValue
+        let unlinkedByRole = CorrelationPlan(indicators: indicators, warninglisted: []).unlinkedByRole
         let recorded = try await connection.pipeline([
             IndicatorQueries.lockKeys.binding(keys),
             WarninglistQueries.listed.binding(keys),
-            IndicatorQueries.recordSightings.binding(keys, referral.id, partner, sector, seenAt),
+            IndicatorQueries.recordSightings.binding(keys, referral.id, partner, sector, seenAt, unlinkedByRole),
         ])
         let plan = CorrelationPlan(indicators: indicators, warninglisted: Set(try recorded[1].map { try $0.decode(String.self, "key") }))
         let joined = try await connection.pipeline([

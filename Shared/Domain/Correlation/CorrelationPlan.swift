@@ -11,9 +11,13 @@ public struct CorrelationPlan: Sendable, Hashable {
     public let derived: [DerivedIndicator]
     /// The keys found on a warning list, sorted.
     public let warninglisted: [String]
+    /// Keys that link nothing because every indicator giving them has a non-linking role.
+    public let unlinkedByRole: [String]
 
     public init(indicators: [CanonicalIndicator], warninglisted listed: Set<String>) {
         let keys = Set(indicators.flatMap(\.correlationKeys))
+        let byRole = Set(indicators.filter { !$0.links }.flatMap(\.correlationKeys))
+            .subtracting(indicators.filter(\.links).flatMap(\.correlationKeys))
         let submitted = Set(indicators.flatMap { [$0.key] + $0.aliases })
         var derived: [String: DerivedIndicator] = [:]
         for indicator in indicators {
@@ -21,7 +25,8 @@ public struct CorrelationPlan: Sendable, Hashable {
             derived[key] = DerivedIndicator(key: key, derivedFrom: indicator.key)
         }
         self.keys = keys.sorted()
-        linkingKeys = keys.subtracting(listed).sorted()
+        linkingKeys = keys.subtracting(listed).subtracting(byRole).sorted()
+        unlinkedByRole = byRole.sorted()
         self.derived = derived.values.sorted { $0.key < $1.key }
         warninglisted = keys.intersection(listed).sorted()
     }

@@ -12,6 +12,6 @@ extension IndicatorNormaliser {
         case .url: reread = try? url(indicator.value)
         default: reread = nil
         }
-        return reread ?? indicator
+        return reread?.with(role: indicator.role) ?? indicator
     }
 }

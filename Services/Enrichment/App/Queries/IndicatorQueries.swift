@@ -10,7 +10,7 @@ enum IndicatorQueries {
         SELECT count(pg_advisory_xact_lock(hashtextextended(k, 4242)))
         FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys
         """)
-    /// Records the referral's sightings and updates each key's counters from the new rows alone
+    /// Records the referral's sightings (`$6`: keys in a non-linking role) and updates each key's counters from the new rows alone
     /// (never a recount of the key's other sightings, which a campaign number has thousands of).
     /// A partner is new to a key when its `indicator_partners` row is; a sector is new when no
     /// other partner of that sector has the key (the statement does not see its own new row).
@@ -18,8 +18,8 @@ enum IndicatorQueries {
         "indicator_sightings_record",
         """
         WITH new_sightings AS (
-            INSERT INTO indicator_sightings (key, referral_id, partner_id, sector, seen_at)
-            SELECT k, $2::uuid, $3::bigint, $4::text, $5::timestamptz FROM unnest($1::text[]) AS k
+            INSERT INTO indicator_sightings (key, referral_id, partner_id, sector, seen_at, links)
+            SELECT k, $2::uuid, $3::bigint, $4::text, $5::timestamptz, NOT (k = ANY ($6::text[])) FROM unnest($1::text[]) AS k
             ON CONFLICT (key, referral_id) DO NOTHING
             RETURNING key),
         new_partners AS (
@@ -39,7 +39,8 @@ enum IndicatorQueries {
                      AND NOT EXISTS (SELECT 1 FROM indicator_partners o WHERE o.key = excluded.key AND o.sector = $4::text)
                 THEN 1 ELSE 0 END
         """)
-    /// Links the referral with the most recent `$3` other referrals sighting each of its keys, both ways.
+    /// Links the referral with the most recent `$3` other referrals sighting each of its keys in
+    /// a linking role, both ways.
     static let link = PostgresQuery(
         "referral_links_insert",
         """
@@ -48,7 +49,7 @@ enum IndicatorQueries {
         FROM unnest($2::text[]) AS k (key)
         CROSS JOIN LATERAL (
             SELECT s.referral_id FROM indicator_sightings s
-            WHERE s.key = k.key AND s.referral_id <> $1 ORDER BY s.seen_at DESC LIMIT $3
+            WHERE s.key = k.key AND s.referral_id <> $1 AND s.links ORDER BY s.seen_at DESC LIMIT $3
         ) AS other
         CROSS JOIN LATERAL (VALUES ($1::uuid, other.referral_id, k.key), (other.referral_id, $1::uuid, k.key)) AS pair (a, b, key)
         ON CONFLICT DO NOTHING
