@@ -195,6 +195,56 @@ enum Migration0011Networks {
         REVOKE ALL ON FUNCTION occ_network_join(uuid, text[], bigint, text, timestamptz) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION occ_network_join(uuid, text[], bigint, text, timestamptz) TO occ_enrichment;
 
+        -- The network view for a tasked team (GET /v1/networks/{id}): NULL unless the agency in
+        -- scope has a tasking on a member. A merged id resolves to the network it merged into.
+        -- Members tasked to the agency are shown with their reference and tasking; others only
+        -- by crime type, marking and when they joined, and not at all (counted as withheld)
+        -- when marked AMBER+STRICT or RED. Indicators are the network's linking keys sighted
+        -- by shown members; the timeline is when members joined and the agency's taskings.
+        CREATE FUNCTION occ_network_view(p_network bigint) RETURNS jsonb
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+        AS $fn$
+            WITH RECURSIVE chain AS (
+                SELECT n.id, n.merged_into FROM networks n WHERE n.id = p_network
+                UNION ALL
+                SELECT n.id, n.merged_into FROM networks n JOIN chain c ON n.id = c.merged_into
+            ), target AS (
+                SELECT n.* FROM networks n JOIN chain c ON c.id = n.id WHERE n.merged_into IS NULL
+            ), members AS (
+                SELECT m.referral_id, m.joined_at, r.reference, r.crime_type, r.tlp, t.id AS tasking_id, t.priority,
+                       t.status, t.created_at AS tasked_at,
+                       (t.id IS NOT NULL OR r.tlp IN ('CLEAR', 'GREEN', 'AMBER')) AS shown
+                FROM target JOIN network_members m ON m.network_id = target.id JOIN referrals r ON r.id = m.referral_id
+                LEFT JOIN taskings t ON t.referral_id = m.referral_id AND t.agency_code = (SELECT occ_agency_scope())
+            )
+            SELECT jsonb_build_object(
+                'id', t.id, 'requested_id', p_network, 'referral_count', t.referral_count, 'partner_count', t.partner_count,
+                'sector_count', t.sector_count, 'indicator_count', t.indicator_count, 'first_seen', t.first_seen,
+                'last_seen', t.last_seen, 'score', t.score,
+                'referrals', (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+                                  'tasked_to_you', m.tasking_id IS NOT NULL, 'referral_id', CASE WHEN m.tasking_id IS NOT NULL THEN m.referral_id END,
+                                  'reference', CASE WHEN m.tasking_id IS NOT NULL THEN m.reference END, 'crime_type', m.crime_type,
+                                  'tlp', m.tlp, 'joined_at', m.joined_at, 'tasking_id', m.tasking_id, 'priority', m.priority,
+                                  'status', m.status)) ORDER BY m.joined_at, m.referral_id), '[]')
+                              FROM members m WHERE m.shown),
+                'withheld_referrals', (SELECT count(*) FROM members m WHERE NOT m.shown),
+                'indicators', (SELECT coalesce(jsonb_agg(jsonb_build_object('key', x.key, 'referrals', x.n) ORDER BY x.key), '[]')
+                               FROM (SELECT s.key, count(*) AS n FROM indicator_sightings s JOIN members m ON m.referral_id = s.referral_id
+                                     JOIN network_keys k ON k.key = s.key AND k.network_id = t.id
+                                     WHERE m.shown AND s.links GROUP BY s.key) AS x),
+                'timeline', (SELECT coalesce(jsonb_agg(e.item ORDER BY e.at, e.item->>'event'), '[]') FROM (
+                                 SELECT m.joined_at AS at, jsonb_strip_nulls(jsonb_build_object('at', m.joined_at, 'event', 'referral joined',
+                                        'crime_type', m.crime_type, 'reference', CASE WHEN m.tasking_id IS NOT NULL THEN m.reference END)) AS item
+                                 FROM members m WHERE m.shown
+                                 UNION ALL
+                                 SELECT m.tasked_at, jsonb_build_object('at', m.tasked_at, 'event', 'tasked to you', 'reference', m.reference,
+                                        'priority', m.priority)
+                                 FROM members m WHERE m.tasking_id IS NOT NULL) AS e))
+            FROM target t
+            WHERE EXISTS (SELECT 1 FROM members m WHERE m.tasking_id IS NOT NULL)
+        $fn$;
+        REVOKE ALL ON FUNCTION occ_network_view(bigint) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION occ_network_view(bigint) TO occ_agency_api;
         -- Networks and keys name no organisation (like indicators); members and partners do.
         ALTER TABLE network_members ENABLE ROW LEVEL SECURITY;
         ALTER TABLE network_partners ENABLE ROW LEVEL SECURITY;

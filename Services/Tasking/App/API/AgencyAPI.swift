@@ -5,8 +5,9 @@ import Queue
 import ServiceKit
 
 /// The agency API: `GET /v1/taskings`, `GET /v1/taskings/{id}`, `POST /v1/taskings/{id}/accept`,
-/// `POST /v1/taskings/{id}/outcome`. Every route needs an officer's key with the `agency:tasking`
-/// scope and sees only the officer's agency's taskings: the queries filter by agency and
+/// `POST /v1/taskings/{id}/outcome`, `GET /v1/networks/{id}`. Every route needs an officer's key
+/// with the `agency:tasking` scope and sees only the officer's agency's taskings (and networks
+/// holding one of them): the queries filter by agency and
 /// row-level security enforces it again. Each call writes one audit event naming the officer and
 /// the purpose they state in `X-Purpose` (required except on the list).
 struct AgencyAPI: Sendable {
@@ -20,6 +21,7 @@ struct AgencyAPI: Sendable {
         v1.get("taskings/{id}") { request in try await read(request) }
         v1.post("taskings/{id}/accept") { request in try await accept(request) }
         v1.post("taskings/{id}/outcome", maxBodyBytes: Self.maxOutcomeBytes) { request in try await recordOutcome(request) }
+        v1.get("networks/{id}") { request in try await network(request) }
     }
 
     /// The agency's open and recent taskings, without the referrals' content. Consulting the
