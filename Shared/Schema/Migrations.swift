@@ -11,6 +11,7 @@ public enum Migrations {
         Migration(version: 8, name: "officers", sql: Migration0008Officers.sql),
         Migration(version: 9, name: "disclosure", sql: Migration0009Disclosure.sql),
         Migration(version: 10, name: "gateways", sql: Migration0010Gateways.sql),
+        Migration(version: 11, name: "networks", sql: Migration0011Networks.sql),
         Migration(version: 12, name: "feed_cursors", sql: Migration0012FeedCursors.sql),
     ]
 }

@@ -26,7 +26,7 @@ import Testing
             "uk_bank_account:12-34-56 98765432",
             "crypto_wallet:ethereum:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
             "social_account:instagram:invest.secure.official",
-            "email:Support@invest-secure.example.com",
+            "email:support@invest-secure.example.com",
             "file_hash:sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
             "phone:+442079460018",
         ])

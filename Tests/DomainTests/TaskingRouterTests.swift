@@ -46,7 +46,9 @@ import Testing
         let referral = try ReferralValidator.validate(submission).get()
         let now = date("2026-03-01T00:00:00Z")
         let score = HarmScore.compute(referral, corroboration: .uncorroborated, receivedAt: now, now: now)
-        let facts = RoutingFacts(referral: referral, score: score, corroboration: .uncorroborated)
+        let facts = RoutingFacts(
+            referral: referral, score: score.value, distinctPartners: 1, sector: .finance, lossGBP: nil, networkSize: 1,
+            policeForce: nil, rocuRegion: nil)
         #expect(facts.overseas)
         #expect(router.route(facts).map(\.team) == [.ncaInternational, .reportFraud])
     }

@@ -31,11 +31,13 @@ struct ReferralJourneyTests {
         }
         #expect(try await exchange.eventually { try await exchange.count("SELECT count(*) FROM referrals WHERE status = 'tasked'") == 4 })
 
+        // The bank's referral joined the telco's network: the telco's is routed to the FTC too.
+        #expect(try await exchange.eventually { try await exchange.count("SELECT count(*) FROM taskings WHERE agency_code = 'COLP_FTC'") == 2 })
         let ftc = try await exchange.officer("COLP_FTC", name: "DC Journey", staffID: "FTC1").token
         let (listed, taskings) = try await exchange.call("tasking", .get, "/v1/taskings", token: ftc)
         #expect(listed == 200)
         let tasking = try #require(taskings["taskings"]?.arrayValue?.first?["id"]?.stringValue)
-        #expect(taskings["taskings"]?.arrayValue?.count == 1)
+        #expect(taskings["taskings"]?.arrayValue?.count == 2)
         let (read, detail) = try await exchange.call("tasking", .get, "/v1/taskings/\(tasking)", token: ftc, purpose: "triage")
         #expect(read == 200)
         #expect(detail["indicators"]?.arrayValue?.isEmpty == false)

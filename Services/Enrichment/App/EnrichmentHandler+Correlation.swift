@@ -5,34 +5,68 @@ import Postgres
 extension EnrichmentHandler {
     /// What correlation found for one referral.
     struct Correlation: Sendable {
-        let corroboration: Corroboration
-        /// Distinct other referrals sharing at least one key.
+        let plan: CorrelationPlan
+        let network: NetworkJoin
+        /// Distinct other referrals sharing at least one linking key.
         let linkedReferrals: Int
+
+        /// A referral is corroborated by every partner and sector of its network.
+        var corroboration: Corroboration {
+            Corroboration(distinctPartners: network.partners, distinctSectors: network.sectors)
+        }
+
+        /// What the referral's enrichment shows beside its score.
+        var summary: ReferralEnrichment {
+            ReferralEnrichment(
+                networkID: network.id, derivedIndicators: plan.derived, warninglisted: plan.warninglisted, unlinkedByRole: plan.unlinkedByRole)
+        }
+    }
+
+    /// The network a referral joined (`occ_network_join`).
+    struct NetworkJoin: Sendable {
+        let id: Int64
+        let version: Int
+        /// A merge or a new partner or sector changed what the other members are scored and routed on.
+        let reevaluate: Bool
+        let partners: Int
+        let sectors: Int
+        let referrals: Int
+
+        init(row: PostgresRow) throws {
+            id = try row.decode(Int64.self, "joined_network")
+            version = try row.decode(Int.self, "network_version")
+            reevaluate = try row.decode(Bool.self, "reevaluate")
+            partners = try row.decode(Int.self, "partners")
+            sectors = try row.decode(Int.self, "sectors")
+            referrals = try row.decode(Int.self, "referrals")
+        }
     }
 
     /// Most other referrals one new referral is linked to per key (the most recent ones).
     static let maxLinksPerKey = 200
 
-    /// Records the referral's sightings, refreshes the per-key aggregates, links it to the referrals
-    /// sharing a key and reads corroboration from the aggregates (never every sighting of a hot key).
-    func correlate(_ referral: StoredReferral, keys: [String], on connection: PostgresConnection) async throws -> Correlation {
-        let keys = Array(Set(keys)).sorted()
-        guard !keys.isEmpty else { return Correlation(corroboration: .uncorroborated, linkedReferrals: 0) }
+    /// Records the referral's sightings (every key, counters updated incrementally), then links
+    /// it and joins it to a network by its linking keys only (warning-listed keys link nothing).
+    func correlate(_ referral: StoredReferral, indicators: [CanonicalIndicator], on connection: PostgresConnection) async throws -> Correlation {
+        let keys = Array(Set(indicators.flatMap(\.correlationKeys))).sorted()
         let seenAt = referral.referral.timeWindow?.lastSeen ?? referral.receivedAt
-        // No statement needs an earlier one's answer: one round trip for all six.
-        let results = try await connection.pipeline([
+        let partner = referral.partnerID, sector = referral.sector.rawValue
+        let unlinkedByRole = CorrelationPlan(indicators: indicators, warninglisted: []).unlinkedByRole
+        let recorded = try await connection.pipeline([
             IndicatorQueries.lockKeys.binding(keys),
-            IndicatorQueries.insertSightings.binding(keys, referral.id, referral.partnerID, referral.sector.rawValue, seenAt),
-            IndicatorQueries.upsertAggregates.binding(keys),
-            IndicatorQueries.link.binding(referral.id, keys, Self.maxLinksPerKey),
-            IndicatorQueries.corroboration.binding(keys),
+            WarninglistQueries.listed.binding(keys),
+            IndicatorQueries.recordSightings.binding(keys, referral.id, partner, sector, seenAt, unlinkedByRole),
+        ])
+        let plan = CorrelationPlan(indicators: indicators, warninglisted: Set(try recorded[1].map { try $0.decode(String.self, "key") }))
+        let joined = try await connection.pipeline([
+            IndicatorQueries.link.binding(referral.id, plan.linkingKeys, Self.maxLinksPerKey),
+            NetworkQueries.join.binding(referral.id, plan.linkingKeys, partner, sector, seenAt),
             IndicatorQueries.linkedCount.binding(referral.id),
         ])
-        let counts = results[4].single
-        let linked = results[5].single
+        guard let network = joined[1].single else {
+            throw PostgresError(.decoding, queryName: NetworkQueries.join.name, reason: "occ_network_join returned no row")
+        }
         return Correlation(
-            corroboration: Corroboration(
-                distinctPartners: try counts?.decode(Int.self, "partners") ?? 1, distinctSectors: try counts?.decode(Int.self, "sectors") ?? 1),
-            linkedReferrals: try linked?.decode(Int.self, "linked") ?? 0)
+            plan: plan, network: try NetworkJoin(row: network), linkedReferrals: try joined[2].single?.decode(Int.self, "linked") ?? 0)
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTP
 import Postgres
@@ -9,6 +10,7 @@ enum BenchFlowCommand: Command {
     static let summary = "sustained referrals/s through the four services and intake-to-tasking latency"
     static let help = """
         usage: occ bench flow [--seconds N] [--clients N] [--port N] [--use-database-url]
+               occ bench flow --campaign [--referrals N] [--clients N] [--port N] [--use-database-url]
 
         Starts a durable throwaway PostgreSQL and the four service executables, then:
           (1) N clients submit referrals as fast as intake accepts them for the given time; the
@@ -19,13 +21,18 @@ enum BenchFlowCommand: Command {
               lock (the chainer's advisory lock or audit_log itself): none should, as request
               paths append without a lock and the chainer only try-locks.
 
+        With --campaign it instead submits N unrelated referrals, then N referrals that all name
+        one phone number (partners of all four sectors in turn, so one growing network), and
+        prints the cost per referral of each run and their ratio (target: within 2×).
+
           --seconds N   length of each phase (default 10)
+          --referrals N referrals per --campaign run (default 5000)
           --clients N   concurrent submitters in phase 1 (default 8)
           --port N      first of four consecutive service ports (default 19080)
           --use-database-url  run on DATABASE_URL instead, filling it with test partners,
                         referrals and audit rows (refused, exit 2, without this flag)
         """
-    static let valuedOptions: Set<String> = ["seconds", "clients", "port"]
+    static let valuedOptions: Set<String> = ["seconds", "clients", "port", "referrals"]
 
     static func run(_ arguments: Arguments) async throws {
         let seconds = try arguments.int("seconds", default: 10)
@@ -45,6 +52,11 @@ enum BenchFlowCommand: Command {
         try await stack.start(conninfo: { logins[$0] ?? database.conninfo }, logDirectory: logDirectory)
         let scenario = try await DemoScenario.prepare(conninfo: database.conninfo, ports: stack.ports)
         let flow = FlowBench(scenario: scenario, port: stack.ports["intake"]!)
+        if arguments.flag("campaign") {
+            try await CampaignBench(flow: flow).report(count: max(1, try arguments.int("referrals", default: 5_000)), clients: clients)
+            await scenario.pool.close()
+            return
+        }
 
         emit("occ bench flow — \(seconds)s per phase, durable commits, four service processes\n")
         let sampler = try await AuditLockSampler(conninfo: database.conninfo)
@@ -120,10 +132,14 @@ struct FlowBench: Sendable {
     }
 
     private func submit(_ http: HTTPClient, client: Int, n: Int) async throws -> Int {
+        try await submit(http, sector: .telco, phone: String(format: "+4477009%05d", (client * 7919 + n) % 100_000))
+    }
+
+    /// Submits one referral naming `phone` as the partner of `sector`; returns the status code.
+    func submit(_ http: HTTPClient, sector: Sector, phone: String) async throws -> Int {
         var headers = HTTPHeaders()
-        headers["Authorization"] = "Bearer \(scenario.partnerKeys[.telco]!)"
+        headers["Authorization"] = "Bearer \(scenario.partnerKeys[sector]!)"
         headers["Content-Type"] = "application/json"
-        let phone = String(format: "+4477009%05d", (client * 7919 + n) % 100_000)
         let body: [String: Any] = [
             "partner_reference": "FLOW-\(UUID().uuidString)", "crime_type": "fraud.app_impersonation",
             "summary": "Scam calls impersonating a bank's fraud team", "time_window": DemoReferrals.window,
@@ -134,7 +150,7 @@ struct FlowBench: Sendable {
     }
 
     /// Waits until every referral received since `since` has a tasking (or 120 s pass).
-    private func waitUntilTasked(since: Date) async throws -> (Int, Double, Double, Double) {
+    func waitUntilTasked(since: Date) async throws -> (Int, Double, Double, Double) {
         let deadline = ContinuousClock.now + .seconds(120)
         let received = try await scenario.pool.query(Self.received.binding(since)).single?.decode(Int.self, "n") ?? 0
         while true {

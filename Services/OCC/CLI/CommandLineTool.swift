@@ -6,6 +6,7 @@ enum CommandLineTool {
     static let commands: [any Command.Type] = [
         MigrateCommand.self,
         RulesCommand.self,
+        WarninglistsCommand.self,
         DemoCommand.self,
         BenchPostgresCommand.self,
         QueueWorkerCommand.self,

@@ -3,14 +3,15 @@ import Foundation
 import Postgres
 import ServiceKit
 
-/// `occ rules list|add|disable`: the tasking routing rules, which are data in `routing_rules`.
+/// `occ rules list|add|disable|test`: the tasking routing rules, which are data in `routing_rules`.
 enum RulesCommand: Command {
     static let path = ["rules"]
-    static let summary = "list, add or disable the routing rules tasking applies"
+    static let summary = "list, add, disable or test the routing rules tasking applies"
     static let help = """
         usage: occ rules list
                occ rules add (--json '<rule>' | --file <rule.json>) [--position <n>]
                occ rules disable <rule-id>
+               occ rules test <facts.json>
 
         Routing rules send each enriched referral to agency teams with a priority and an SLA.
         Every enabled rule that matches contributes; each team gets one tasking on the most
@@ -22,7 +23,16 @@ enum RulesCommand: Command {
            "route": {"team": "ROCU", "priority": "P2", "sla_hours": 48}}
 
         Match conditions: crime_families, crime_types, minimum_score, minimum_distinct_partners,
-        indicator_kinds_any, overseas. The team must be a registered agency. Changes are audited.
+        indicator_kinds_any, indicator_kinds_all, overseas, sectors, gateways, tlps, vulnerable,
+        minimum_vulnerability, minimum_loss_gbp, minimum_network_size, postcode_areas,
+        police_forces, rocu_regions, threat_to_life, safeguarding_concern, ongoing_harm,
+        repeat_victim, and not (a list of condition sets none of which may match). "stop": true
+        ends evaluation when the rule matches. The team must be a registered agency. Changes are
+        audited.
+
+        test prints, for routing facts in a file (e.g. {"crime_type": "cyber.ransomware",
+        "loss_gbp": 5000000, "vulnerable": true, "rocu_region": "north-west"}; only crime_type
+        is required), which rules fire, why each other rule does not, and the resulting taskings.
         """
     static let valuedOptions: Set<String> = ["json", "file", "position"]
 
@@ -36,7 +46,10 @@ enum RulesCommand: Command {
         case "disable":
             guard arguments.positionals.count == 2 else { throw UsageError("disable needs exactly one rule id") }
             try await disable(arguments.positionals[1], on: connection)
-        default: throw UsageError("expected list, add or disable")
+        case "test":
+            guard arguments.positionals.count == 2 else { throw UsageError("test needs exactly one facts file") }
+            try await test(arguments.positionals[1], on: connection)
+        default: throw UsageError("expected list, add, disable or test")
         }
     }
 

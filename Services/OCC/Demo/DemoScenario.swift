@@ -56,6 +56,10 @@ struct DemoScenario: Sendable {
 
         emit("\n== 2. enrichment correlates, tasking routes")
         try await waitFor("every referral tasked", count: "SELECT count(DISTINCT referral_id)::int FROM taskings", atLeast: references.count)
+        // The bank's referral joined the telco's network: the telco's is re-scored and routed again.
+        try await waitFor(
+            "re-routing settled", count: "SELECT (count(*) = 0)::int FROM occ_jobs WHERE queue IN ('enrichment', 'tasking')", atLeast: 1)
+        try await DemoReport.printNetworks(pool)
         for agency in ["COLP_FTC", "NCA_TICAT", "REPORT_FRAUD"] {
             let items = try await taskings(agency)
             let summary = items.map { "\($0["reference"] as? String ?? "?") \($0["priority"] as? String ?? "")" }.joined(separator: ", ")

@@ -24,7 +24,8 @@ enum FaultAccountingQueries {
         ), runs AS (
             SELECT lower(args->>'referral_id') AS referral_id,
                    count(*) FILTER (WHERE kind = 'enrich_referral' AND state = 'completed') AS enrich_runs,
-                   count(*) FILTER (WHERE kind = 'task_referral' AND state = 'completed') AS task_runs,
+                   -- First routings only: a network's growth legitimately routes a referral again (args.reason).
+                   count(*) FILTER (WHERE kind = 'task_referral' AND state = 'completed' AND args->>'reason' IS NULL) AS task_runs,
                    count(*) FILTER (WHERE state <> 'completed') AS dead
             FROM occ_job_history
             WHERE kind IN ('enrich_referral', 'task_referral') AND lower(args->>'referral_id') IN (SELECT id::text FROM r)

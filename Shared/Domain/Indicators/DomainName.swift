@@ -1,9 +1,23 @@
 /// A DNS host name in canonical form: lower-case, no trailing dot, each label checked.
 /// Internationalised labels are kept as written (Unicode or `xn--`), only lower-cased.
+import Foundation
+
 struct DomainName {
     let labels: [String]
 
     var text: String { labels.joined(separator: ".") }
+
+    /// The host as DNS carries it: each Unicode label NFC-normalised and Punycode-encoded
+    /// (`bücher.example` → `xn--bcher-kva.example`), so both spellings give one correlation key.
+    var asciiText: String { Self.ascii(text) }
+
+    /// `asciiText` for host text already in canonical (lower-case, checked) form.
+    static func ascii(_ host: String) -> String {
+        host.split(separator: ".", omittingEmptySubsequences: false).map { label in
+            let composed = String(label).precomposedStringWithCanonicalMapping
+            return Punycode.asciiLabel(composed) ?? composed
+        }.joined(separator: ".")
+    }
 
     /// Parses host-name text, or returns the reason it is not one.
     static func parse(_ raw: String) -> Result<DomainName, DomainSyntaxError> {

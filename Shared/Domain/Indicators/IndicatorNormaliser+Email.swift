@@ -1,6 +1,8 @@
 extension IndicatorNormaliser {
-    /// E-mail address → local part kept exactly (it may be case-sensitive, RFC 5321 §2.4),
-    /// domain lower-cased and checked as a host name. Quoted local parts are refused.
+    /// E-mail address → local part kept exactly in the value (it may be case-sensitive, RFC 5321
+    /// §2.4), domain lower-cased and checked as a host name. Quoted local parts are refused.
+    /// The key lower-cases the local part and writes the domain in ASCII: no mail provider in
+    /// practice distinguishes `Fraudster@` from `fraudster@`, and criminals vary the case.
     public func email(_ raw: String) throws(IndicatorFailure) -> CanonicalIndicator {
         let text = Refang.apply(raw)
         guard let at = text.lastIndex(of: "@") else { throw .value("not an e-mail address: no @") }
@@ -17,6 +19,8 @@ extension IndicatorNormaliser {
         case .success(let parsed): name = parsed
         case .failure(let error): throw .value("not an e-mail address: the domain \(error.message)")
         }
-        return CanonicalIndicator(kind: .email, value: "\(local)@\(name.text)", registrableDomain: registrableDomain(of: name.text))
+        return CanonicalIndicator(
+            kind: .email, value: "\(local)@\(name.text)", keyValue: "\(local.lowercased())@\(name.asciiText)",
+            registrableDomain: registrableDomain(of: name.text))
     }
 }

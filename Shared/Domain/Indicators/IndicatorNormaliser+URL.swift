@@ -1,7 +1,8 @@
 extension IndicatorNormaliser {
     private static let defaultPorts = ["http": "80", "https": "443", "ftp": "21"]
 
-    /// URL → scheme and host lower-cased (an IDN host kept as written, only lower-cased),
+    /// URL → scheme and host lower-cased (an IDN host kept as written, only lower-cased, and in
+    /// ASCII (Punycode) form in the key, so a look-alike host and its `xn--` form are one key),
     /// default port dropped, fragment dropped, empty path written `/`, path and query kept
     /// byte for byte (they are case-sensitive on most servers). User info is kept: phishing
     /// uses `https://bank.example@evil.example/` and the text is part of the evidence.
@@ -31,9 +32,10 @@ extension IndicatorNormaliser {
         }
         let (rawHost, rawPort) = try hostAndPort(authority)
         let (host, registrable) = try urlHost(rawHost)
-        let port = rawPort == Self.defaultPorts[scheme] ? nil : rawPort
-        let value = "\(scheme)://\(userInfo)\(host)\(port.map { ":\($0)" } ?? "")\(rest)"
-        return CanonicalIndicator(kind: .url, value: value, registrableDomain: registrable)
+        let port = rawPort.flatMap { $0 == Self.defaultPorts[scheme] ? nil : ":\($0)" } ?? ""
+        let value = "\(scheme)://\(userInfo)\(host)\(port)\(rest)"
+        let keyValue = "\(scheme)://\(userInfo)\(DomainName.ascii(host))\(port)\(rest)"
+        return CanonicalIndicator(kind: .url, value: value, keyValue: keyValue, registrableDomain: registrable)
     }
 
     private func hostAndPort(_ authority: Substring) throws(IndicatorFailure) -> (host: Substring, port: String?) {

@@ -20,7 +20,15 @@ public struct IndicatorNormaliser: Sendable {
         guard unused.isEmpty else {
             return .failure(IndicatorFailure(unused.map { IndicatorProblem($0, "not used for kind \(kind.rawValue)") }))
         }
-        return Result { () throws(IndicatorFailure) in try normalise(kind: kind, submission) }
+        var role: IndicatorRole?
+        if let text = submission.role {
+            let allowed = IndicatorRole.allCases.filter { $0.kinds.contains(kind) }.map(\.rawValue)
+            guard let parsed = IndicatorRole(rawValue: text), parsed.kinds.contains(kind) else {
+                return .failure(IndicatorFailure([IndicatorProblem(.role, "unknown role \(text.quoted) for kind \(kind.rawValue); expected one of \(allowed.joined(separator: ", "))")]))
+            }
+            role = parsed
+        }
+        return Result { () throws(IndicatorFailure) in try normalise(kind: kind, submission).with(role: role) }
     }
 
     private func normalise(kind: IndicatorKind, _ submission: IndicatorSubmission) throws(IndicatorFailure) -> CanonicalIndicator {
@@ -47,10 +55,11 @@ public struct IndicatorNormaliser: Sendable {
     /// The members each kind reads besides `kind`.
     static func fields(for kind: IndicatorKind) -> Set<IndicatorSubmission.Field> {
         switch kind {
-        case .ukBankAccount: [.sortCode, .accountNumber]
+        case .ukBankAccount: [.sortCode, .accountNumber, .role]
         case .cryptoWallet: [.value, .chain]
         case .socialAccount: [.value, .platform]
         case .fileHash: [.value, .algorithm]
+        case .phone, .iban, .url: [.value, .role]
         default: [.value]
         }
     }

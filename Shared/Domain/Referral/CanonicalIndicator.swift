@@ -20,6 +20,8 @@ public struct CanonicalIndicator: Sendable, Hashable, Codable {
     public let checksumVerified: Bool?
     /// A caveat for the reader, such as why a value was accepted by syntax only.
     public let note: String?
+    /// The part it played, when the partner said (decides whether it links).
+    public let role: IndicatorRole?
 
     public init(
         kind: IndicatorKind, value: String, qualifier: String? = nil, keyValue: String? = nil, aliases: [String] = [],
@@ -37,7 +39,7 @@ public struct CanonicalIndicator: Sendable, Hashable, Codable {
     init(
         kind: IndicatorKind, value: String, key: String, aliases: [String], registrableDomain: String?,
         countryCode: String?, chain: CryptoChain?, platform: SocialPlatform?, hashAlgorithm: HashAlgorithm?,
-        checksumVerified: Bool?, note: String?
+        checksumVerified: Bool?, note: String?, role: IndicatorRole? = nil
     ) {
         self.kind = kind
         self.value = value
@@ -50,6 +52,20 @@ public struct CanonicalIndicator: Sendable, Hashable, Codable {
         self.hashAlgorithm = hashAlgorithm
         self.checksumVerified = checksumVerified
         self.note = note
+        self.role = role
+    }
+
+    /// A copy in `role` (kept when nil is given).
+    func with(role: IndicatorRole?) -> CanonicalIndicator {
+        guard let role else { return self }
+        return CanonicalIndicator(
+            kind: kind, value: value, key: key, aliases: aliases, registrableDomain: registrableDomain, countryCode: countryCode,
+            chain: chain, platform: platform, hashAlgorithm: hashAlgorithm, checksumVerified: checksumVerified, note: note, role: role)
+    }
+
+    /// Whether sharing it links referrals: yes unless its role says otherwise.
+    public var links: Bool {
+        role?.links ?? true
     }
 
     /// True when the value points outside the UK (a foreign phone number or IBAN), which
@@ -61,13 +77,23 @@ public struct CanonicalIndicator: Sendable, Hashable, Codable {
         }
     }
 
-    /// Every key under which this indicator correlates.
+    /// The derived `domain:` key of a URL's, e-mail's or sub-domain's registrable domain (ASCII
+    /// form), so a URL, a domain and an e-mail address on one registrable domain link; nil when
+    /// there is none or it is the indicator's own key.
+    public var registrableDomainKey: String? {
+        guard let registrableDomain else { return nil }
+        let derived = "\(IndicatorKind.domain.rawValue):\(DomainName.ascii(registrableDomain))"
+        return derived == key ? nil : derived
+    }
+
+    /// Every key under which this indicator correlates: its own, its aliases, and its
+    /// registrable domain's.
     public var correlationKeys: [String] {
-        [key] + aliases
+        [key] + aliases + (registrableDomainKey.map { [$0] } ?? [])
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, value, key, aliases, chain, platform, note
+        case kind, value, key, aliases, chain, platform, note, role
         case registrableDomain = "registrable_domain"
         case countryCode = "country_code"
         case hashAlgorithm = "hash_algorithm"

@@ -75,3 +75,12 @@ extension Character {
         isASCII && isNumber
     }
 }
+
+extension Money {
+    /// The amount in GBP, approximate (for scoring and routing only): as is for GBP, converted at
+    /// `gbpPerUnit` otherwise; nil for another currency without a rate.
+    public func approximateGBP(gbpPerUnit: Double?) -> Double? {
+        if currency == "GBP" { return approximateMajorUnits }
+        return gbpPerUnit.map { approximateMajorUnits * $0 }
+    }
+}

@@ -14,11 +14,13 @@ public struct ValidReferral: Sendable, Hashable, Codable {
     /// The lawful gateway cited; intake checked it against the registry and the partner's agreements.
     public let gateway: GatewayCode
     public let markings: HandlingMarkings
+    /// THRIVE-style flags, when the partner gave any.
+    public let harm: HarmFlags?
 
     public init(
         partnerReference: String, crimeType: CrimeType, summary: String?, timeWindow: TimeWindow?,
         victims: Victims?, loss: Money?, overseas: Bool, indicators: [CanonicalIndicator],
-        gateway: GatewayCode, markings: HandlingMarkings
+        gateway: GatewayCode, markings: HandlingMarkings, harm: HarmFlags? = nil
     ) {
         self.partnerReference = partnerReference
         self.crimeType = crimeType
@@ -30,6 +32,7 @@ public struct ValidReferral: Sendable, Hashable, Codable {
         self.indicators = indicators
         self.gateway = gateway
         self.markings = markings
+        self.harm = harm
     }
 
     /// Stated overseas, or any indicator points abroad (foreign phone number or IBAN).
@@ -46,6 +49,6 @@ public struct ValidReferral: Sendable, Hashable, Codable {
         case crimeType = "crime_type"
         case summary
         case timeWindow = "time_window"
-        case victims, loss, overseas, indicators, gateway, markings
+        case victims, loss, overseas, indicators, gateway, markings, harm
     }
 }

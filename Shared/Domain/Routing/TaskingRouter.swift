@@ -1,4 +1,5 @@
-/// Applies routing rules to a referral's facts. Every enabled matching rule contributes, but
+/// Applies routing rules to a referral's facts, in order. Every enabled matching rule
+/// contributes until one marked `stop` matches (it contributes, later rules are skipped), but
 /// each team gets one tasking: the most urgent priority among its rules, then the shortest
 /// SLA, then the earlier rule. Results are ordered by priority, then team code, so the same
 /// rules and facts always give the same list.
@@ -15,11 +16,10 @@ public struct TaskingRouter: Sendable {
         for rule in rules where rule.enabled && rule.match.matches(facts) {
             let target = rule.route
             ruleIDs[target.team, default: []].append(rule.id)
-            if let current = chosen[target.team],
-               (current.priority, current.slaHours) <= (target.priority, target.slaHours) {
-                continue
+            if chosen[target.team].map({ ($0.priority, $0.slaHours) > (target.priority, target.slaHours) }) ?? true {
+                chosen[target.team] = target
             }
-            chosen[target.team] = target
+            if rule.stop { break }
         }
         return chosen.values
             .map { TaskingRoute(team: $0.team, priority: $0.priority, slaHours: $0.slaHours, ruleIDs: ruleIDs[$0.team] ?? []) }

@@ -74,6 +74,7 @@ extension IndicatorSubmission {
         case .chain: \.chain
         case .platform: \.platform
         case .algorithm: \.algorithm
+        case .role: \.role
         }
         guard self[keyPath: path] == nil else { return false }
         self[keyPath: path] = text

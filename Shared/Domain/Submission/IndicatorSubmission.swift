@@ -9,10 +9,12 @@ public struct IndicatorSubmission: Sendable, Hashable {
     public var platform: String?
     /// Optional for file hashes: when given it must agree with the hex length.
     public var algorithm: String?
+    /// Optional for phones, accounts and URLs: see `IndicatorRole`.
+    public var role: String?
 
     public init(
         kind: String? = nil, value: String? = nil, sortCode: String? = nil, accountNumber: String? = nil,
-        chain: String? = nil, platform: String? = nil, algorithm: String? = nil
+        chain: String? = nil, platform: String? = nil, algorithm: String? = nil, role: String? = nil
     ) {
         self.kind = kind
         self.value = value
@@ -21,6 +23,7 @@ public struct IndicatorSubmission: Sendable, Hashable {
         self.chain = chain
         self.platform = platform
         self.algorithm = algorithm
+        self.role = role
     }
 
     init(reader: JSONObjectReader, problems: inout [FieldError]) {
@@ -32,11 +35,12 @@ public struct IndicatorSubmission: Sendable, Hashable {
         chain = reader.string(Field.chain.rawValue, &problems)
         platform = reader.string(Field.platform.rawValue, &problems)
         algorithm = reader.string(Field.algorithm.rawValue, &problems)
+        role = reader.string(Field.role.rawValue, &problems)
     }
 
     /// The member names; also the `field` of an `IndicatorProblem`.
     public enum Field: String, Sendable, CaseIterable {
-        case kind, value, chain, platform, algorithm
+        case kind, value, chain, platform, algorithm, role
         case sortCode = "sort_code"
         case accountNumber = "account_number"
     }
@@ -45,7 +49,7 @@ public struct IndicatorSubmission: Sendable, Hashable {
     var presentFields: [(Field, String)] {
         let all: [(Field, String?)] = [
             (.kind, kind), (.value, value), (.sortCode, sortCode), (.accountNumber, accountNumber),
-            (.chain, chain), (.platform, platform), (.algorithm, algorithm),
+            (.chain, chain), (.platform, platform), (.algorithm, algorithm), (.role, role),
         ]
         return all.compactMap { field, text in text.map { (field, $0) } }
     }

@@ -22,6 +22,7 @@ extension ReferralSubmission: Codable {
         }
         gateway = reader.string(Key.gateway, &problems)
         markings = reader.object(Key.markings, &problems).map { MarkingsSubmission(reader: $0, problems: &problems) }
+        harm = reader.object(Key.harm, &problems).map { HarmSubmission(reader: $0, problems: &problems) }
     }
 
     /// The JSON form, omitting absent fields.
@@ -37,6 +38,7 @@ extension ReferralSubmission: Codable {
             (Key.indicators, indicators.map { .array($0.map(\.json)) }),
             (Key.gateway, gateway.map(JSONValue.string)),
             (Key.markings, markings?.json),
+            (Key.harm, harm?.json),
         ])
     }
 

@@ -11,6 +11,7 @@ public struct ReferralSubmission: Sendable, Hashable {
     public var indicators: [IndicatorSubmission]?
     public var gateway: String?
     public var markings: MarkingsSubmission?
+    public var harm: HarmSubmission?
     /// Wrong JSON types and unknown fields met while decoding; the validator reports them.
     public internal(set) var decodingProblems: [FieldError] = []
 
@@ -18,7 +19,7 @@ public struct ReferralSubmission: Sendable, Hashable {
         partnerReference: String? = nil, crimeType: String? = nil, summary: String? = nil,
         timeWindow: TimeWindowSubmission? = nil, victims: VictimsSubmission? = nil,
         loss: MoneySubmission? = nil, overseas: Bool? = nil, indicators: [IndicatorSubmission]? = nil,
-        gateway: String? = nil, markings: MarkingsSubmission? = nil
+        gateway: String? = nil, markings: MarkingsSubmission? = nil, harm: HarmSubmission? = nil
     ) {
         self.partnerReference = partnerReference
         self.crimeType = crimeType
@@ -30,6 +31,7 @@ public struct ReferralSubmission: Sendable, Hashable {
         self.indicators = indicators
         self.gateway = gateway
         self.markings = markings
+        self.harm = harm
     }
 
     enum Key {
@@ -43,8 +45,9 @@ public struct ReferralSubmission: Sendable, Hashable {
         static let indicators = "indicators"
         static let gateway = "gateway"
         static let markings = "markings"
+        static let harm = "harm"
         static let all: Set<String> = [
-            partnerReference, crimeType, summary, timeWindow, victims, loss, overseas, indicators, gateway, markings,
+            partnerReference, crimeType, summary, timeWindow, victims, loss, overseas, indicators, gateway, markings, harm,
         ]
     }
 }

@@ -75,7 +75,24 @@ extension ReferralValidator {
             check.fail(path.appending("vulnerability_level"), "only allowed when vulnerable is true")
             valid = false
         }
-        guard valid, let count = victims.count, level != nil || victims.vulnerabilityLevel == nil else { return nil }
-        return Victims(count: count, vulnerable: victims.vulnerable ?? false, vulnerabilityLevel: level)
+        let district = check.optional(victims.postcode, at: path.appending("postcode"), Self.postcodeDistrict)
+        guard valid, let count = victims.count, level != nil || victims.vulnerabilityLevel == nil,
+              district != nil || victims.postcode == nil
+        else { return nil }
+        return Victims(count: count, vulnerable: victims.vulnerable ?? false, vulnerabilityLevel: level, postcodeDistrict: district)
+    }
+
+    /// A UK postcode (`M1 1AE`, `sw1a1aa`) or its outward part (`M1`) → the outward code, upper case.
+    static func postcodeDistrict(_ text: String) -> Result<String, FieldCheck.Message> {
+        let compact = text.uppercased().filter { $0 != " " }
+        let hasInward = compact.count >= 5 && compact.suffix(3).first?.isASCIIDigit == true
+            && compact.suffix(2).allSatisfy { $0.isASCII && $0.isLetter }
+        let outward = hasInward ? compact.dropLast(3) : Substring(compact)
+        let letters = outward.prefix { $0.isASCII && $0.isLetter }
+        let rest = outward.dropFirst(letters.count)
+        guard (1...2).contains(letters.count), let digit = rest.first, digit.isASCIIDigit, rest.count <= 2,
+              rest.dropFirst().allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return .failure("not a UK postcode such as \"M1 1AE\" or its outward code \"M1\"") }
+        return .success(String(outward))
     }
 }

@@ -49,6 +49,6 @@ public struct ReferralValidator: Sendable {
         return .success(ValidReferral(
             partnerReference: reference, crimeType: crimeType, summary: summary, timeWindow: window,
             victims: victims, loss: loss, overseas: submission.overseas ?? false, indicators: indicators,
-            gateway: gateway, markings: markings))
+            gateway: gateway, markings: markings, harm: submission.harm?.flags))
     }
 }

@@ -7,8 +7,8 @@ import ServiceKit
 extension PipelineHarness {
     /// Stores a referral as intake does (validated, canonical JSON, enrichment job in the same
     /// transaction, intake's login scoped to the partner) and returns its id. Intake's own service
-    /// is tested in IntakeTests.
-    func submit(_ partner: TestPartner, _ json: String) async throws -> UUID {
+    /// is tested in IntakeTests. Without `enqueue` the referral waits for a test to drive enrichment itself.
+    func submit(_ partner: TestPartner, _ json: String, enqueue: Bool = true) async throws -> UUID {
         let raw = try JSONValue(parsing: Data(json.utf8))
         let referral = try ReferralValidator.validate(ReferralSubmission(json: raw)).get()
         let id = UUID()
@@ -21,7 +21,9 @@ extension PipelineHarness {
                 referral.markings.sourceEvaluation.rawValue, referral.markings.intelligenceAssessment.rawValue,
                 referral.markings.handlingCode.rawValue, referral.markings.handlingConditions, "trace-\(referral.partnerReference)",
                 PostgresJSON(referral), raw.canonicalText))
-            try await queue.enqueue(EnrichReferral(referralID: id), options: InsertOptions(queue: EnrichReferral.queue), on: connection)
+            if enqueue {
+                try await queue.enqueue(EnrichReferral(referralID: id), options: InsertOptions(queue: EnrichReferral.queue), on: connection)
+            }
         }
         return id
     }
@@ -29,6 +31,12 @@ extension PipelineHarness {
     /// Waits until the referral has been through tasking (it has a score and left `enriched`).
     func waitUntilTasked(_ id: UUID) async throws -> Bool {
         try await eventually { try await count("SELECT count(*) FROM referrals WHERE id = $1 AND status = 'tasked'", id) == 1 }
+    }
+
+    /// Waits until no job is queued or running in any stage: every re-routing a network's growth
+    /// asked for has run.
+    func waitUntilIdle() async throws -> Bool {
+        try await eventually { try await count("SELECT count(*) FROM occ_jobs") == 0 }
     }
 
     static let insertReferral = PostgresQuery(

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The four-sector flow most tests start from: partners, agency keys and four referrals, each
-/// tasked. The telco's referral is enriched before the bank's, so the bank's corroborates it.
+/// tasked. The telco's referral is enriched before the bank's, so the bank's corroborates it and
+/// the telco's is re-scored and routed again (to the Fraud Targeting Cell too).
 struct Scenario: Sendable {
     let telco: TestPartner
     let tech: TestPartner
@@ -25,6 +26,8 @@ struct Scenario: Sendable {
         for id in [bankReferral, techReferral, cyberReferral] where !(try await harness.waitUntilTasked(id)) {
             throw ScenarioError("referral \(id) was not tasked")
         }
+        // The bank's referral joins the telco's network: the telco's is routed again.
+        guard try await harness.waitUntilIdle() else { throw ScenarioError("the pipeline did not settle") }
         return Scenario(
             telco: telco, tech: tech, cyber: cyber, bank: bank, telcoReferral: telcoReferral, techReferral: techReferral,
             cyberReferral: cyberReferral, bankReferral: bankReferral)

@@ -5,9 +5,9 @@ import Queue
 import ServiceKit
 
 /// The agency API: `GET /v1/taskings`, `GET /v1/taskings/{id}`, `POST /v1/taskings/{id}/accept`,
-/// `POST /v1/taskings/{id}/outcome`, `GET /v1/notes`, `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`.
-/// Every route needs an officer's key with the `agency:tasking`
-/// scope and sees only the officer's agency's taskings: the queries filter by agency and
+/// `POST /v1/taskings/{id}/outcome`, `GET /v1/notes`, `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`,
+/// `GET /v1/networks/{id}`. Every route needs an officer's key with the `agency:tasking` scope and
+/// sees only the officer's agency's taskings (and networks holding one of them): the queries filter by agency and
 /// row-level security enforces it again. Each call writes one audit event naming the officer and
 /// the purpose they state in `X-Purpose` (required except on the list).
 struct AgencyAPI: Sendable {
@@ -24,6 +24,7 @@ struct AgencyAPI: Sendable {
         v1.get("notes") { request in try await heldNotes(request) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/approve") { request in try await decideNote(request, approve: true) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/refuse") { request in try await decideNote(request, approve: false) }
+        v1.get("networks/{id}") { request in try await network(request) }
     }
 
     /// The agency's open and recent taskings, without the referrals' content. Consulting the

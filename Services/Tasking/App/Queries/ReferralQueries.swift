@@ -6,10 +6,11 @@ enum ReferralQueries {
     static let loadScored = PostgresQuery(
         "referrals_for_tasking",
         """
-        SELECT r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners,
+        SELECT r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners, s.sector, s.loss_gbp::float8 AS loss_gbp,
+               s.police_force, s.rocu_region, coalesce(n.referral_count, 1) AS network_size,
                g.code, g.title, g.citation, g.invoker_sectors, g.invoker_regulated_sector, g.invoker_public_authority,
                g.permitted_agencies, g.onward_disclosure, g.retired_at
-        FROM referrals r JOIN referral_scores s ON s.referral_id = r.id
+        FROM referrals r JOIN referral_scores s ON s.referral_id = r.id LEFT JOIN networks n ON n.id = s.network_id
         LEFT JOIN lawful_gateways g ON g.code = r.gateway
         WHERE r.id = $1
         FOR UPDATE OF r

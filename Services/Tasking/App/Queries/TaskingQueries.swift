@@ -2,13 +2,18 @@ import Postgres
 
 /// Statements on `taskings`. Agency-facing ones filter by agency as well as relying on RLS.
 enum TaskingQueries {
-    /// The worker creates a tasking per route; a redelivered job creates nothing new.
-    static let insert = PostgresQuery(
-        "taskings_insert",
+    /// The worker creates a tasking per route; routing the referral again (its network grew)
+    /// never duplicates one, but raises an open tasking's priority when the route is more urgent
+    /// (the deadline moves forward only). Returns a row only for a tasking created or raised.
+    static let upsert = PostgresQuery(
+        "taskings_upsert",
         """
-        INSERT INTO taskings (referral_id, agency_code, priority, sla_deadline, rule_ids, created_at)
+        INSERT INTO taskings AS t (referral_id, agency_code, priority, sla_deadline, rule_ids, created_at)
         VALUES ($1, $2, $3, $4, $5::text[], $6)
-        ON CONFLICT (referral_id, agency_code) DO NOTHING
+        ON CONFLICT (referral_id, agency_code) DO UPDATE SET
+            priority = excluded.priority, sla_deadline = least(t.sla_deadline, excluded.sla_deadline), rule_ids = excluded.rule_ids
+        WHERE excluded.priority < t.priority AND t.status <> 'closed'
+        RETURNING t.agency_code, t.priority, t.created_at = $6 AS created
         """)
     /// What lists show: the work and its urgency, none of the referral's content.
     private static let summary = """

@@ -6,7 +6,9 @@ import Runtime
 import ServiceKit
 
 /// Runs `task_referral`: applies the stored routing rules to the enriched referral and creates one
-/// tasking per team (priority, SLA deadline), in one transaction with the job's completion.
+/// tasking per team (priority, SLA deadline), in one transaction with the job's completion. Run
+/// again when the referral's network changed, it adds taskings for newly matching rules and
+/// raises the priority of open ones, never duplicating one; the audit event names the reason.
 struct TaskingHandler: Sendable {
     let logger: Logger
     private let ruleCache = RoutingRuleCache()
@@ -23,9 +25,10 @@ struct TaskingHandler: Sendable {
             let referral = try JSONDecoder().decode(ValidReferral.self, from: Data(try row.decode(String.self, "canonical").utf8))
             let traceID = try row.decode(String.self, "trace_id")
             let facts = RoutingFacts(
-                crimeType: referral.crimeType, score: try row.decode(Int.self, "score"),
-                distinctPartners: try row.decode(Int.self, "distinct_partners"),
-                indicatorKinds: referral.indicatorKinds, overseas: referral.involvesOverseas)
+                referral: referral, score: try row.decode(Int.self, "score"), distinctPartners: try row.decode(Int.self, "distinct_partners"),
+                sector: try row.decode(String?.self, "sector").flatMap(Sector.init(rawValue:)), lossGBP: try row.decode(Double?.self, "loss_gbp"),
+                networkSize: try row.decode(Int.self, "network_size"), policeForce: try row.decode(String?.self, "police_force"),
+                rocuRegion: try row.decode(String?.self, "rocu_region"))
             let gateway = row.isNull("code") ? nil : try LawfulGateway(row: row)
             // Rules choose; the gateway then withholds any team it does not permit.
             let routing = GatewayPermission.filter(TaskingRouter(rules: try await rules(on: connection)).route(facts), gateway: gateway)
@@ -37,7 +40,7 @@ struct TaskingHandler: Sendable {
             for route in routes {
                 // Row-level security: the insert's conflict check sees only the agency in scope.
                 statements.append(AgencyScopeQueries.setAgency.binding(route.team.rawValue))
-                statements.append(TaskingQueries.insert.binding(
+                statements.append(TaskingQueries.upsert.binding(
                     args.referralID, route.team.rawValue, route.priority.rawValue, route.deadline(from: now), route.ruleIDs, now))
             }
             if !routes.isEmpty { statements.append(ReferralQueries.markTasked.binding(args.referralID)) }
@@ -50,8 +53,10 @@ struct TaskingHandler: Sendable {
             statements.append(context.completionStatement)
             let results = try await connection.pipeline(statements)
             try context.verifyCompleted(results[results.count - 1])
+            let changes = try TaskingChanges(results.flatMap { $0 })
             try await connection.pipelineAndCommit(AuditLog.appendStatements([Self.event(
-                args.referralID, traceID: traceID, teams: teams, gateway: referral.gateway, routing: routing, flag: flag)]))
+                args.referralID, traceID: traceID, teams: teams, gateway: referral.gateway, routing: routing, flag: flag,
+                changes: changes, rerouteReason: args.reason)]))
             logger.info(flag == nil ? "referral tasked" : "referral flagged for an analyst",
                         ["referral_id": args.referralID.uuidString.lowercased(), "trace_id": traceID, "teams": teams])
             return .completedInTransaction
