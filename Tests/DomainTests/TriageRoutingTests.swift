@@ -40,7 +40,7 @@ import Testing
         #expect(rule.validate().isEmpty)
         var facts = RoutingFacts(
             crimeType: .fraudAPPRomance, score: 30, distinctPartners: 2, indicatorKinds: [.phone, .iban], overseas: false,
-            sector: .finance, gateway: .economicCrimeAct2023Sections188To189, tlp: .amber, vulnerable: true, vulnerabilityLevel: .high,
+            sector: .finance, gateway: "eccta_2023_ss188_189", tlp: .amber, vulnerable: true, vulnerabilityLevel: .high,
             lossGBP: 2_500, networkSize: 3, postcodeArea: "M", policeForce: "GMP", rocuRegion: "north-west",
             harm: HarmFlags(safeguardingConcern: true))
         #expect(rule.match.unmet(facts) == [])

@@ -27,7 +27,7 @@ struct JobsCommandTests {
         try await pool.query(PostgresQuery("test_age", "UPDATE occ_jobs SET created_at = now() - interval '1 hour' WHERE id = $1", [a.id]))
 
         let all = try await Self.jobs(["list"], db)
-        #expect(all.status == 0, "\(all.stderr)")
+        try #require(all.status == 0, "\(all.stderr)")
         #expect(all.lines.first == ["ID", "QUEUE", "KIND", "STATE", "ATTEMPT", "CREATED", "DUE", "LAST_ERROR"])
         #expect(all.ids == [a.id, b.id, c.id])
         #expect(all.lines[2][3] == "scheduled")
