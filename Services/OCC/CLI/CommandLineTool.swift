@@ -7,6 +7,8 @@ enum CommandLineTool {
         MigrateCommand.self,
         RulesCommand.self,
         DemoCommand.self,
+        SimulateCommand.self,
+        SimulateSetupCommand.self,
         BenchPostgresCommand.self,
         QueueWorkerCommand.self,
         JobsListCommand.self,

@@ -14,25 +14,11 @@ struct DemoScenario: Sendable {
 
     static func prepare(conninfo: String, ports: [String: Int]) async throws -> DemoScenario {
         let pool = PostgresPool(.init(conninfo: conninfo, maxConnections: 2, applicationName: "occ-demo"))
-        let partners = PartnerRegistry(pool: pool)
-        let keys = APIKeyRegistry(pool: pool)
+        let keys = try await SimulatorKeys.issue(pool: pool, actor: "occ-demo")
         var partnerKeys: [Sector: String] = [:]
-        let names: [Sector: String] = [.telco: "Demo Telecom plc", .tech: "Demo Platforms Ltd", .cyber: "Demo Cyber Defence", .finance: "Demo Bank plc"]
-        for sector in Sector.allCases {
-            let name = "\(names[sector]!) \(UInt16.random(in: 1000...9999))"
-            let partner = try await partners.add(name: name, sector: sector, actor: "occ-demo")
-            partnerKeys[sector] = try await keys.issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit, .partnerFeedback], actor: "occ-demo").token
-        }
-        // Agency work is done by named officers with their own keys, under their agency.
-        var agencyKeys: [String: String] = [:]
-        let officers = OfficerRegistry(pool: pool)
-        for (agency, name) in [("COLP_FTC", "DC Demo Fraud"), ("NCA_TICAT", "Demo Cyber Officer"), ("REPORT_FRAUD", "Demo Reviewer")] {
-            let officer = try await officers.add(agency: agency, name: name, staffID: "DEMO\(UInt16.random(in: 1000...9999))", actor: "occ-demo")
-            agencyKeys[agency] = try await keys.issue(officer: officer.id, actor: "occ-demo").key.token
-        }
-        let oversight = try await keys.issue(owner: .exchange, scopes: [.oversight], actor: "occ-demo").token
+        for sector in Sector.allCases { partnerKeys[sector] = try keys.partner(sector) }
         emit("registered a partner per sector (telco, tech, cyber, finance), an officer with a key for COLP_FTC, NCA_TICAT, REPORT_FRAUD")
-        return DemoScenario(pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: agencyKeys, oversightKey: oversight)
+        return DemoScenario(pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: keys.officers, oversightKey: keys.oversight)
     }
 
     func play() async throws {
