@@ -8,12 +8,17 @@ import ServiceKit
 /// Built by `buildIntakeApplication`, used alike by the `intake` executable, the tests and
 /// `occ bench intake`. Running it serves until a graceful shutdown, then closes the pool.
 public final class IntakeApplication: Service {
+    /// The port the executable listens on unless `HTTP_PORT` says otherwise.
+    public static let defaultPort = 8080
+
     public let server: HTTPServer
+    public let router: Router
     public let pool: PostgresPool
     public let metrics: MetricsRegistry
 
-    init(server: HTTPServer, pool: PostgresPool, metrics: MetricsRegistry) {
+    init(server: HTTPServer, router: Router, pool: PostgresPool, metrics: MetricsRegistry) {
         self.server = server
+        self.router = router
         self.pool = pool
         self.metrics = metrics
     }
@@ -53,5 +58,5 @@ public func buildIntakeApplication(
                                  logger: environment.logger),
         authenticator: APIKeyAuthenticator(pool: pool))
     let server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
-    return IntakeApplication(server: server, pool: pool, metrics: metrics)
+    return IntakeApplication(server: server, router: router, pool: pool, metrics: metrics)
 }
