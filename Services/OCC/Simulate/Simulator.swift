@@ -85,8 +85,12 @@ struct Simulator: Sendable {
         for referral in story {
             let agencies = taskings.filter { $0.value.contains { $0["referral_id"] as? String == referral.id } }.keys.sorted()
             let outcome = referral.id == disrupted?.id ? "disrupted" : referral.id == ncaTasking?["referral_id"] as? String ? "under_investigation" : "-"
+            // What its partner was told about this referral (a network's outcome reaches every linked referral).
+            let told = (items[referral.sector] ?? []).filter { $0["referral_id"] as? String == referral.id }
+                .map { "\($0["status"] as? String ?? "?")\(($0["outcome"] as? String).map { " (\($0))" } ?? "")" }
             emit("  \(referral.reference) [\(referral.sector.rawValue)] received → enriched → \(statuses[referral.id] ?? "?"): "
-                 + "\(agencies.isEmpty ? "no agency" : agencies.joined(separator: ", ")) → outcome: \(outcome) → partner's feedback items: \(items[referral.sector]?.count ?? 0)")
+                 + "\(agencies.isEmpty ? "no agency" : agencies.joined(separator: ", ")) → outcome recorded here: \(outcome) → its partner is told: "
+                 + (told.isEmpty ? "nothing yet" : told.joined(separator: ", ")))
         }
         return (story, taskings)
     }
