@@ -19,7 +19,8 @@
 #   deploy/ci/compose-e2e.sh                      (as root; prints each step's duration)
 #
 # Needs: docker.io, debootstrap and docker-compose (Debian), the Swift toolchain and libpq-dev
-# (deploy/local/install-deps.sh installs them). OCC_E2E_KEEP=1 leaves the stack up on failure.
+# (`CI=true deploy/local/install-deps.sh` or `OCC_COMPOSE_E2E=1 deploy/local/install-deps.sh`
+# installs them). OCC_E2E_KEEP=1 leaves the stack up on failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,7 +32,7 @@ started=$(date +%s)
 
 [ "$(id -u)" -eq 0 ] || { echo "compose-e2e: run as root (dockerd, debootstrap)" >&2; exit 2; }
 for tool in docker dockerd debootstrap; do
-  command -v "$tool" >/dev/null || { echo "compose-e2e: $tool is missing (deploy/local/install-deps.sh installs it)" >&2; exit 2; }
+  command -v "$tool" >/dev/null || { echo "compose-e2e: $tool is missing (OCC_COMPOSE_E2E=1 deploy/local/install-deps.sh installs it)" >&2; exit 2; }
 done
 
 # Every password is new for this run: nothing secret is fixed in the files or the images.
