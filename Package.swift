@@ -78,6 +78,13 @@ let package = Package(
             dependencies: ["OCC", "Postgres", "Queue", "ServiceKit", "TestSupport"],
             path: "Tests/FaultSuiteTests"
         ),
+        // The repository explains itself: links stay inside it, and docs name only routes,
+        // variables, commands and ports the code has (read from the routers and the command registry).
+        .testTarget(
+            name: "DocsTests",
+            dependencies: ["OCC", "IntakeApp", "EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP"],
+            path: "Tests/DocsTests"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

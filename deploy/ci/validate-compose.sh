@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Validates the container deployment without a Docker engine (none runs here or in CI):
+# Validates the container deployment without a Docker engine (quick; compose-e2e.sh runs one):
 #
 #   1. compose.yaml with Debian's docker-compose (`docker-compose config -q`),
 #   2. compose.yaml against the Compose Specification JSON schema that Debian's docker-compose
 #      package ships (the fallback when docker-compose itself cannot be had or run),
-#   3. the stack's shape: the eight services, their dependencies, per-service login roles, ports,
-#      health checks, and that every binary compose runs is a product in Package.swift,
+#   3. the stack's shape: the nine services, their dependencies, per-service login roles, ports,
+#      health checks, the simulator's key volume, and that every binary compose runs is a product
+#      in Package.swift (deploy/ci/compose-e2e.sh then runs the stack with a real engine),
 #   4. deploy/Containerfile's basic shape (no hadolint here: plain checks), .dockerignore,
 #      the entrypoint, and deploy/postgres (no hard-coded passwords).
 #
@@ -58,6 +59,12 @@ if [ "${OCC_COMPOSE_VALIDATOR:-}" != schema ] && command -v docker-compose >/dev
   step "docker-compose $version: config -q $(basename "$compose")"
   if ! "${clean_env[@]}" docker-compose --project-directory "$root" -f "$compose" config -q; then
     echo "FAIL: docker-compose rejects $compose" >&2
+    exit 1
+  fi
+  agency="$root/deploy/agency/compose.yaml"
+  step "docker-compose $version: config -q with $(basename "$compose") + deploy/agency/compose.yaml"
+  if ! "${clean_env[@]}" docker-compose --project-directory "$root" -f "$compose" -f "$agency" config -q; then
+    echo "FAIL: docker-compose rejects $compose with $agency" >&2
     exit 1
   fi
   schema="$("$py" -c 'import compose.config, os; print(os.path.join(os.path.dirname(compose.config.__file__), "compose_spec.json"))' 2>/dev/null || true)"
@@ -124,7 +131,7 @@ finish("the Compose schema check")
 step("stack shape: services, dependencies, roles, ports, health checks")
 services = doc.get("services") or {}
 workers = {"intake": 8080, "tasking": 8081, "feedback": 8082, "enrichment": 8083}
-expected = {"postgres", "migrate", "logins", "demo", *workers}
+expected = {"postgres", "migrate", "logins", "simulator-setup", "simulator", *workers}
 missing = expected - services.keys()
 if missing:
     fail(f"services missing: {', '.join(sorted(missing))}")
@@ -158,16 +165,25 @@ def healthcheck_text(svc):
     return " ".join(test) if isinstance(test, list) else str(test or "")
 
 
+def image_default(svc):
+    # `${OCC_POSTGRES_IMAGE:-postgres:15}`: the image used when the variable is unset.
+    image = str(svc.get("image", ""))
+    m = re.fullmatch(r"\$\{OCC_POSTGRES_IMAGE:-([^}]+)\}", image)
+    return m.group(1) if m else image
+
+
 pg = services.get("postgres") or {}
-if not str(pg.get("image", "")).startswith("postgres:15"):
-    fail(f"postgres: image should be the official postgres:15, not {pg.get('image')!r}")
+if not image_default(pg).startswith("postgres:15"):
+    fail(f"postgres: image should default to the official postgres:15, not {pg.get('image')!r}")
+if (services.get("logins") or {}).get("image") != pg.get("image"):
+    fail("logins: should use the postgres service's image (its psql)")
 if "pg_isready" not in healthcheck_text(pg):
     fail("postgres: needs a pg_isready healthcheck")
 if not any(str(v).split(":")[1:2] == ["/var/lib/postgresql/data"] for v in pg.get("volumes") or [] if isinstance(v, str)):
     fail("postgres: its data directory /var/lib/postgresql/data should be on a volume")
 
 images = {}
-for name in ["migrate", *workers, "demo"]:
+for name in ["migrate", *workers, "simulator-setup", "simulator"]:
     svc = services.get(name)
     if svc is None:
         continue
@@ -178,7 +194,7 @@ for name in ["migrate", *workers, "demo"]:
     images[name] = svc.get("image")
 
 if len(set(images.values())) > 1:
-    fail(f"migrate, the services and demo should share one image, got {sorted(set(map(str, images.values())))}")
+    fail(f"migrate, the services and the simulator should share one image, got {sorted(set(map(str, images.values())))}")
 
 migrate = services.get("migrate") or {}
 if as_list(migrate.get("command"))[:2] != ["occ", "migrate"]:
@@ -232,13 +248,40 @@ else:
         if name in services and depends(services[name]).get("logins") != "service_completed_successfully":
             fail(f"{name}: should depend on logins with condition service_completed_successfully")
 
-demo = services.get("demo") or {}
-if as_list(demo.get("command"))[:3] != ["occ", "demo", "--simulate"]:
-    fail(f"demo: command should be `occ demo --simulate`, got {as_list(demo.get('command'))}")
-demo_env = env_of(demo)
+# The simulator's keys: written once by simulator-setup (the operator login) to a named volume,
+# read by the simulator, which talks to the services over HTTP only (no DATABASE_URL).
+setup = services.get("simulator-setup") or {}
+if as_list(setup.get("command"))[:3] != ["occ", "simulate", "setup"]:
+    fail(f"simulator-setup: command should be `occ simulate setup`, got {as_list(setup.get('command'))}")
+if not env_of(setup).get("DATABASE_URL", "").startswith("postgres://occ_operator_login:"):
+    fail("simulator-setup: should connect as occ_operator_login")
+if depends(setup).get("logins") != "service_completed_successfully":
+    fail("simulator-setup: should depend on logins with condition service_completed_successfully")
+simulator = services.get("simulator") or {}
+if as_list(simulator.get("command"))[:2] != ["occ", "simulate"]:
+    fail(f"simulator: command should be `occ simulate`, got {as_list(simulator.get('command'))}")
+simulator_env = env_of(simulator)
+if "DATABASE_URL" in simulator_env:
+    fail("simulator: drives the services over HTTP only; it should have no DATABASE_URL")
 for var, svc_name in (("INTAKE_URL", "intake"), ("TASKING_URL", "tasking"), ("FEEDBACK_URL", "feedback")):
-    if f"//{svc_name}:{workers[svc_name]}" not in demo_env.get(var, ""):
-        fail(f"demo: {var} should be http://{svc_name}:{workers[svc_name]}, got {demo_env.get(var)!r}")
+    if f"//{svc_name}:{workers[svc_name]}" not in simulator_env.get(var, ""):
+        fail(f"simulator: {var} should be http://{svc_name}:{workers[svc_name]}, got {simulator_env.get(var)!r}")
+    if depends(simulator).get(svc_name) != "service_healthy":
+        fail(f"simulator: should depend on {svc_name} being service_healthy")
+if depends(simulator).get("simulator-setup") != "service_completed_successfully":
+    fail("simulator: should depend on simulator-setup with condition service_completed_successfully")
+if "simulator-keys:/var/lib/occ-simulator" not in (setup.get("volumes") or []):
+    fail("simulator-setup: should write the keys to the simulator-keys volume at /var/lib/occ-simulator")
+if "simulator-keys:/var/lib/occ-simulator:ro" not in (simulator.get("volumes") or []):
+    fail("simulator: should mount the simulator-keys volume read-only")
+if "simulator-keys" not in (doc.get("volumes") or {}):
+    fail("volumes: simulator-keys should be a named volume")
+for name, svc in services.items():
+    if name in workers or name == "postgres":
+        if svc.get("restart") not in ("unless-stopped", "always", "on-failure"):
+            fail(f"{name}: a long-running service should restart when it dies, got restart {svc.get('restart')!r}")
+    elif str(svc.get("restart", "no")) not in ("no", "on-failure"):
+        fail(f"{name}: a one-shot job must not restart: unless-stopped/always")
 
 # Every binary compose runs is an executable product of the package.
 with open(os.path.join(root, "Package.swift")) as f:
@@ -368,7 +411,9 @@ for name in sorted(os.listdir(init_dir)) if os.path.isdir(init_dir) else []:
     path = os.path.join(init_dir, name)
     if name.endswith(".sh") and not os.stat(path).st_mode & stat.S_IXUSR:
         fail(f"deploy/postgres/init/{name} should be executable")
-scripts = [entrypoint, os.path.join(root, "deploy/ci/validate-compose.sh"), os.path.join(root, "deploy/postgres/compose-logins.sh")]
+scripts = [entrypoint, os.path.join(root, "deploy/ci/validate-compose.sh"), os.path.join(root, "deploy/postgres/compose-logins.sh"),
+           os.path.join(root, "deploy/ci/compose-e2e.sh"), os.path.join(root, "deploy/images/build-base.sh"),
+           os.path.join(root, "deploy/images/build-exchange.sh"), os.path.join(root, "deploy/images/postgres-entrypoint.sh")]
 scripts += [os.path.join(init_dir, n) for n in os.listdir(init_dir) if n.endswith(".sh")] if os.path.isdir(init_dir) else []
 for path in scripts:
     if os.path.isfile(path):

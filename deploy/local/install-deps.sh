@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on Debian/Ubuntu, only when something is missing.
+# In CI (CI=true), or with OCC_COMPOSE_E2E=1, also what deploy/ci/compose-e2e.sh needs.
 set -euo pipefail
 
 need=()
@@ -8,6 +9,13 @@ pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
 [ -f /usr/share/publicsuffix/public_suffix_list.dat ] || need+=(publicsuffix)
 command -v python3 >/dev/null || need+=(python3 python3-venv)
+# The compose stack with a real engine (deploy/ci/compose-e2e.sh): Debian's Docker engine,
+# debootstrap for base images made locally, and docker-compose where no `docker compose` plugin is.
+if [ "${OCC_COMPOSE_E2E:-}" = 1 ] || { [ "${CI:-}" = true ] && [ "${OCC_COMPOSE_E2E:-}" != 0 ]; }; then
+  command -v dockerd >/dev/null || need+=(docker.io)
+  command -v debootstrap >/dev/null || need+=(debootstrap)
+  docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || need+=(docker-compose)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}" >&2

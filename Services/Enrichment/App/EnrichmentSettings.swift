@@ -12,7 +12,7 @@ import ServiceKit
 /// | `JOB_LEASE_DURATION` | how long a claimed job stays this process's without a heartbeat | 30s |
 /// | `JOB_RESCUE_INTERVAL` | how often jobs of crashed workers are looked for | 10s |
 public struct EnrichmentSettings: Sendable {
-    public static let defaultPort = 8082
+    public static let defaultPort = 8083
 
     public var publicSuffixListPath: String
     public var concurrency: Int

@@ -6,7 +6,7 @@ import Runtime
 /// |---|---|---|
 /// | `FEEDBACK_CONCURRENCY` | outcomes turned into feedback at once by this process | 8 |
 public struct FeedbackSettings: Sendable {
-    public static let defaultPort = 8084
+    public static let defaultPort = 8082
 
     public var concurrency: Int
 

@@ -6,7 +6,7 @@ import ServiceKit
 // `intake`: the partner-facing referral API. Configuration from the environment (see ServiceEnvironment).
 let environment: ServiceEnvironment
 do {
-    environment = try ServiceEnvironment(service: "intake", defaultPort: 8081)
+    environment = try ServiceEnvironment(service: "intake", defaultPort: IntakeApplication.defaultPort)
 } catch {
     FileHandle.standardError.write(Data("intake: \(error)\n".utf8))
     exit(78)

@@ -8,6 +8,8 @@ enum CommandLineTool {
         RulesCommand.self,
         WarninglistsCommand.self,
         DemoCommand.self,
+        SimulateCommand.self,
+        SimulateSetupCommand.self,
         BenchPostgresCommand.self,
         QueueWorkerCommand.self,
         JobsListCommand.self,

@@ -27,24 +27,45 @@ enum DemoCommand: Command {
     static let valuedOptions: Set<String> = ["port"]
 
     static func run(_ arguments: Arguments) async throws {
+        // Listen before anything starts, so the first SIGINT or SIGTERM is always ours to act on.
+        let signals = Signals.stream()
         let database = try Database.scratch(arguments, command: "demo", durable: false)
         let stack = DemoStack(basePort: try arguments.int("port", default: 18080))
-        let logDirectory = "\(NSTemporaryDirectory())occ-demo-logs-\(getpid())"
-        try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
-        // Ctrl-C or SIGTERM: stop the services and the throwaway database, then leave.
-        let interrupt = Task {
-            if let signal = await Signals.first() {
-                progressLine("\(Signals.name(signal)): stopping the services")
-                stack.stop()
-                database.stop()
-                exit(130)
+        let keepRunning = arguments.flag("keep-running")
+        let story = Task {
+            try await play(database: database, stack: stack)
+            if keepRunning {
+                progressLine("stack running; Ctrl-C to stop")
+                // Until a signal cancels this task.
+                while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
             }
         }
-        defer {
-            interrupt.cancel()
-            stack.stop()
-            database.stop()
+        // Whichever comes first: the story's end or a signal. On a signal the services and the
+        // database stop at once, which also ends whatever the story was waiting for.
+        let interrupted = Task { () -> Int32? in
+            for await signal in signals {
+                progressLine("\(Signals.name(signal)): stopping the services")
+                story.cancel()
+                stack.stop()
+                database.stop()
+                return signal
+            }
+            return nil
         }
+        let result = await story.result
+        interrupted.cancel()
+        let signal = await interrupted.value
+        stack.stop()
+        database.stop()
+        if let signal {
+            throw CommandExit(status: 128 + signal, description: "demo stopped by \(Signals.name(signal))")
+        }
+        try result.get()
+    }
+
+    private static func play(database: Database, stack: DemoStack) async throws {
+        let logDirectory = "\(NSTemporaryDirectory())occ-demo-logs-\(getpid())"
+        try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
         let connection = try await PostgresConnection.connect(database.conninfo, applicationName: "occ-demo")
         try await Migrator().migrate(connection, progress: progressLine)
         let logins = try await DemoStack.serviceLogins(database, on: connection)
@@ -54,9 +75,5 @@ enum DemoCommand: Command {
         try await stack.start(conninfo: { logins[$0] ?? database.conninfo }, logDirectory: logDirectory)
         let scenario = try await DemoScenario.prepare(conninfo: database.conninfo, ports: stack.ports)
         try await scenario.play()
-        if arguments.flag("keep-running") {
-            progressLine("stack running; Ctrl-C to stop")
-            _ = await Signals.first()
-        }
     }
 }

@@ -16,30 +16,21 @@ struct DemoScenario: Sendable {
 
     static func prepare(conninfo: String, ports: [String: Int]) async throws -> DemoScenario {
         let pool = PostgresPool(.init(conninfo: conninfo, maxConnections: 2, applicationName: "occ-demo"))
-        let partners = PartnerRegistry(pool: pool)
-        let keys = APIKeyRegistry(pool: pool)
+        let keys = try await SimulatorKeys.issue(pool: pool, actor: "occ-demo")
         var partnerKeys: [Sector: String] = [:]
-        let names: [Sector: String] = [.telco: "Demo Telecom plc", .tech: "Demo Platforms Ltd", .cyber: "Demo Cyber Defence", .finance: "Demo Bank plc"]
-        for sector in Sector.allCases {
-            let name = "\(names[sector]!) \(UInt16.random(in: 1000...9999))"
-            let partner = try await partners.add(name: name, sector: sector, actor: "occ-demo")
-            partnerKeys[sector] = try await keys.issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit, .partnerFeedback], actor: "occ-demo").token
-        }
-        // Agency work is done by named officers with their own keys, under their agency.
-        var agencyKeys: [String: String] = [:]
+        for sector in Sector.allCases { partnerKeys[sector] = try keys.partner(sector) }
+        // A second officer per agency approves the first one's notes to partners (docs/disclosure.md).
         var reviewerKeys: [String: String] = [:]
         let officers = OfficerRegistry(pool: pool)
-        for (agency, name) in [("COLP_FTC", "DC Demo Fraud"), ("NCA_TICAT", "Demo Cyber Officer"), ("REPORT_FRAUD", "Demo Reviewer")] {
-            let number = UInt16.random(in: 1000...9998)
-            let officer = try await officers.add(agency: agency, name: name, staffID: "DEMO\(number)", actor: "occ-demo")
-            agencyKeys[agency] = try await keys.issue(officer: officer.id, actor: "occ-demo").key.token
-            let reviewer = try await officers.add(agency: agency, name: "\(name) (reviewer)", staffID: "DEMO\(number + 1)", actor: "occ-demo")
-            reviewerKeys[agency] = try await keys.issue(officer: reviewer.id, actor: "occ-demo").key.token
+        let issuer = APIKeyRegistry(pool: pool)
+        for (agency, name) in SimulatorKeys.agencies {
+            let reviewer = try await officers.add(
+                agency: agency, name: "\(name) (reviewer)", staffID: "DEMO\(UInt16.random(in: 1000...9999))", actor: "occ-demo")
+            reviewerKeys[agency] = try await issuer.issue(officer: reviewer.id, actor: "occ-demo").key.token
         }
-        let oversight = try await keys.issue(owner: .exchange, scopes: [.oversight], actor: "occ-demo").token
         emit("registered a partner per sector (telco, tech, cyber, finance), two officers with keys for COLP_FTC, NCA_TICAT, REPORT_FRAUD")
         return DemoScenario(
-            pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: agencyKeys, reviewerKeys: reviewerKeys, oversightKey: oversight)
+            pool: pool, ports: ports, partnerKeys: partnerKeys, agencyKeys: keys.officers, reviewerKeys: reviewerKeys, oversightKey: keys.oversight)
     }
 
     func play() async throws {

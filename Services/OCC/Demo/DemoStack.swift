@@ -1,11 +1,11 @@
 import Foundation
 import HTTP
+import Synchronization
 
 /// The four service executables, started as child processes next to this `occ` binary.
-final class DemoStack: @unchecked Sendable {
-    // Invariant: `processes` is written only in `start` and `stop`, both called from the demo's
-    // single task; the signal handler only calls `stop`, after which nothing starts.
-    private var processes: [(name: String, process: Process)] = []
+final class DemoStack: Sendable {
+    /// The running children; once `stopped`, whatever `start` launches late is stopped at once.
+    private let state = Mutex<(stopped: Bool, processes: [(name: String, process: Process)])>((false, []))
     let ports: [String: Int]
 
     init(basePort: Int) {
@@ -35,7 +35,14 @@ final class DemoStack: @unchecked Sendable {
             process.standardOutput = process.standardError
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            processes.append((name, process))
+            let late = state.withLock { state in
+                state.processes.append((name, process))
+                return state.stopped
+            }
+            if late {
+                stop()
+                throw CancellationError()
+            }
         }
         for (name, port) in ports.sorted(by: { $0.value < $1.value }) {
             try await waitForHealth(name: name, port: port)
@@ -48,7 +55,7 @@ final class DemoStack: @unchecked Sendable {
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if let response = try? await client.get("/healthz"), response.status.code == 200 { return }
-            if let process = processes.first(where: { $0.name == name })?.process, !process.isRunning {
+            if let process = state.withLock({ $0.processes.first { $0.name == name }?.process }), !process.isRunning {
                 throw DemoFailure("\(name) exited during start-up (status \(process.terminationStatus)); see its log")
             }
             try await Task.sleep(for: .milliseconds(100))
@@ -56,11 +63,16 @@ final class DemoStack: @unchecked Sendable {
         throw DemoFailure("\(name) did not become healthy on port \(port) within 60 s")
     }
 
-    /// SIGTERM to every service (graceful drain), in reverse start order.
+    /// SIGTERM to every service (graceful drain), in reverse start order, and waits for them.
+    /// Safe to call more than once and from any task (a signal's and the demo's own).
     func stop() {
+        let processes = state.withLock { state in
+            state.stopped = true
+            defer { state.processes = [] }
+            return state.processes
+        }
         for (_, process) in processes.reversed() where process.isRunning { process.terminate() }
         for (_, process) in processes.reversed() { process.waitUntilExit() }
-        processes = []
     }
 }
 

@@ -7,7 +7,7 @@ import Runtime
 /// | `TASKING_MODE` | `worker`, `api` or `all` (see `TaskingMode`) | `all` |
 /// | `TASKING_CONCURRENCY` | referrals routed at once by this process | 8 |
 public struct TaskingSettings: Sendable {
-    public static let defaultPort = 8083
+    public static let defaultPort = 8081
 
     public var mode: TaskingMode
     public var concurrency: Int

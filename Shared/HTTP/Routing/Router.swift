@@ -55,6 +55,12 @@ public final class Router: RouteBuilder, Sendable {
         state.withLock { $0.routes.append(route) }
     }
 
+    /// Every registered route as `METHOD /path/{parameter}`, in registration order: what this
+    /// router serves, for operators and for the test that keeps the docs true.
+    public var routeTable: [String] {
+        state.withLock { $0.routes.map { "\($0.method.rawValue) \($0.pattern)" } }
+    }
+
     /// Routes `method` and `path` (the raw, still-encoded path).
     func resolve(method: HTTPMethod, path: String) -> Resolution {
         let (routes, middleware) = state.withLock { ($0.routes, $0.middleware) }

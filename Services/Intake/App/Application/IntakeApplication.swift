@@ -8,6 +8,9 @@ import ServiceKit
 /// Built by `buildIntakeApplication`, used alike by the `intake` executable, the tests and
 /// `occ bench intake`. Running it serves until a graceful shutdown, then closes the pool.
 public final class IntakeApplication: Service {
+    /// The port the executable listens on unless `HTTP_PORT` says otherwise.
+    public static let defaultPort = 8080
+
     public let server: HTTPServer
     /// The routes, for calling them in-process (tests) as the server does.
     public let router: Router

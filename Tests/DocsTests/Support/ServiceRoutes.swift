@@ -1,0 +1,24 @@
+import EnrichmentApp
+import FeedbackApp
+import HTTP
+import IntakeApp
+import ServiceKit
+import TaskingApp
+
+/// The routes each service registers, read from the routers the executables build (nothing
+/// connects: the pools open connections only when first used).
+enum ServiceRoutes {
+    /// `METHOD /path/{parameter}` by service name.
+    static func all() async throws -> [String: [String]] {
+        let environment = ServiceEnvironment(
+            databaseURL: "host=/nonexistent-occ-docs-test dbname=none", http: .init(), logger: .init(service: "docs-test"))
+        let intake = try await buildIntakeApplication(environment: environment)
+        let enrichment = try EnrichmentService(environment: environment, settings: EnrichmentSettings())
+        let tasking = TaskingService(environment: environment, settings: TaskingSettings(mode: .all))
+        let feedback = FeedbackService(environment: environment, settings: FeedbackSettings())
+        return [
+            "intake": intake.router.routeTable, "enrichment": enrichment.router.routeTable,
+            "tasking": tasking.router.routeTable, "feedback": feedback.router.routeTable,
+        ]
+    }
+}
