@@ -12,5 +12,6 @@ public enum Migrations {
         Migration(version: 9, name: "disclosure", sql: Migration0009Disclosure.sql),
         Migration(version: 10, name: "gateways", sql: Migration0010Gateways.sql),
         Migration(version: 12, name: "feed_cursors", sql: Migration0012FeedCursors.sql),
+        Migration(version: 13, name: "outcome_lifecycle", sql: Migration0013OutcomeLifecycle.sql),
     ]
 }
