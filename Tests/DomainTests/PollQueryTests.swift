@@ -63,7 +63,10 @@ import Testing
         let cursor = TaskingCursor(priority: .p2, deadlineMicroseconds: 1_764_567_890_123_456, id: id)
         #expect(TaskingCursor(cursor.description) == cursor)
         #expect(TaskingCursor(FeedCursor.start("taskings").description) == nil)
-        for forged in ["", "!!", "dGFza2luZ3MuUDkuMS4x", String(repeating: "A", count: 200), cursor.description + "A"] {
+        let beyond = TaskingCursor(priority: .p1, deadlineMicroseconds: TaskingCursor.maxDeadlineMicroseconds + 1, id: id).description
+        let last = TaskingCursor(priority: .p1, deadlineMicroseconds: TaskingCursor.maxDeadlineMicroseconds, id: id)
+        #expect(TaskingCursor(last.description) == last)
+        for forged in ["", "!!", "dGFza2luZ3MuUDkuMS4x", String(repeating: "A", count: 200), cursor.description + "A", beyond] {
             #expect(TaskingCursor(forged) == nil, "\(forged)")
         }
         let query = try parse([("cursor", cursor.description), ("limit", "500"), ("status", "new"), ("priority", "P1"), ("team", "ROCU")]).get()

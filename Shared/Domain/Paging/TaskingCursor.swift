@@ -6,6 +6,8 @@ import Foundation
 ///
 /// On the wire it is opaque (base64url of `taskings.<priority>.<deadline µs>.<id>`).
 public struct TaskingCursor: Sendable, Hashable, CustomStringConvertible {
+    /// 9999-12-31T23:59:59.999999Z: a cursor past PostgreSQL's timestamps would fail the query.
+    public static let maxDeadlineMicroseconds: Int64 = 253_402_300_799_999_999
     public let priority: Priority
     public let deadlineMicroseconds: Int64
     /// Lower case, as the API writes ids.
@@ -26,7 +28,8 @@ public struct TaskingCursor: Sendable, Hashable, CustomStringConvertible {
         guard let decoded = OpaqueToken.decode(text, maxLength: 128) else { return nil }
         let parts = decoded.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "taskings", let priority = Priority(rawValue: String(parts[1])),
-              let micros = OpaqueToken.digits(parts[2]).flatMap({ Int64($0) }), let id = UUID(uuidString: String(parts[3]))
+              let micros = OpaqueToken.digits(parts[2]).flatMap({ Int64($0) }), micros <= Self.maxDeadlineMicroseconds,
+              let id = UUID(uuidString: String(parts[3]))
         else { return nil }
         self.init(priority: priority, deadlineMicroseconds: micros, id: id)
         guard description == text else { return nil }
