@@ -52,3 +52,33 @@ import Testing
         #expect(sinced.limit == 7)
     }
 }
+
+@Suite struct TaskingListQueryTests {
+    private func parse(_ pairs: [(String, String)]) -> Result<TaskingListQuery, ValidationFailure> {
+        TaskingListQuery.parse(pairs.map { (name: $0.0, value: $0.1) })
+    }
+
+    @Test func cursorsRoundTripAndRefuseForgeries() throws {
+        let id = UUID()
+        let cursor = TaskingCursor(priority: .p2, deadlineMicroseconds: 1_764_567_890_123_456, id: id)
+        #expect(TaskingCursor(cursor.description) == cursor)
+        #expect(TaskingCursor(FeedCursor.start("taskings").description) == nil)
+        let beyond = TaskingCursor(priority: .p1, deadlineMicroseconds: TaskingCursor.maxDeadlineMicroseconds + 1, id: id).description
+        let last = TaskingCursor(priority: .p1, deadlineMicroseconds: TaskingCursor.maxDeadlineMicroseconds, id: id)
+        #expect(TaskingCursor(last.description) == last)
+        for forged in ["", "!!", "dGFza2luZ3MuUDkuMS4x", String(repeating: "A", count: 200), cursor.description + "A", beyond] {
+            #expect(TaskingCursor(forged) == nil, "\(forged)")
+        }
+        let query = try parse([("cursor", cursor.description), ("limit", "500"), ("status", "new"), ("priority", "P1"), ("team", "ROCU")]).get()
+        #expect(query.after == cursor && query.limit == 500 && query.status == "new" && query.priority == .p1 && query.team == "ROCU")
+        #expect(try parse([]).get() == TaskingListQuery())
+    }
+
+    @Test func everyProblemNamed() {
+        guard case .failure(let failure) = parse([("limit", "0"), ("x", "1"), ("status", "open"), ("status", "new"), ("cursor", "zz")]) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.errors.map(\.path.description) == ["x", "status", "cursor", "limit", "status"])
+    }
+}

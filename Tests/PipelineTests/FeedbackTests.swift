@@ -14,7 +14,7 @@ struct FeedbackTests {
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
             let recorded = try await harness.recordOutcome(agency: ftc, tasking: tasking, PipelineHarness.disruptedOutcome)
             #expect(recorded.status == 201)
-            #expect(recorded.json["tasking_status"]?.stringValue == "closed")
+            #expect(recorded.json["tasking_status"]?.stringValue == "accepted")
             #expect(try await harness.text("SELECT status FROM referrals WHERE id = $1", scenario.bankReferral) == "actioned")
 
             // The note waits for a second officer; money goes to the actioned referral's partner

@@ -68,7 +68,9 @@ actor TestServer {
 
     private func started() throws -> PostgresLocalCluster {
         if let cluster { return cluster }
-        let cluster = try PostgresLocalCluster.start(durable: false)
+        // The whole suite runs its suites in parallel and each pipeline harness holds about 25
+        // connections: 300 (the local cluster's default) ran out on the shared server.
+        let cluster = try PostgresLocalCluster.start(durable: false, settings: ["max_connections": "600"])
         TestServerRegistry.register(cluster)
         self.cluster = cluster
         return cluster

@@ -58,12 +58,13 @@ struct DemoScenario: Sendable {
         }
 
         emit("\n== 3. officers act")
-        try await act(agency: "COLP_FTC", outcome: [
+        let ftcTasking = try await act(agency: "COLP_FTC", outcome: [
             "kind": "disrupted",
             "disruptions": [["kind": "block_number", "indicator_key": "phone:+447700900123"], ["kind": "freeze_account"]],
             "money_protected": ["amount": "18250.00", "currency": "GBP"],
             "partner_note": "Number blocked by the network and mule account frozen. Thank you for the referral.",
         ])
+        try await later(agency: "COLP_FTC", tasking: ftcTasking)
         try await act(agency: "NCA_TICAT", outcome: [
             "kind": "under_investigation",
             "embargo_until": ISO8601DateFormatter().string(from: Date().addingTimeInterval(90 * 86_400)),
@@ -92,14 +93,28 @@ struct DemoScenario: Sendable {
         }
         let benefits = try await call("feedback", .get, "/v1/reports/benefits", key: oversightKey)
         emit("\n== 7. oversight benefits report (GET /v1/reports/benefits → \(benefits.status.code))")
-        emit("  " + Self.compact(Self.object(benefits)["totals"] ?? Self.object(benefits)).prefix(600))
+        emit("  " + Self.compact(Self.object(benefits)["total"] ?? Self.object(benefits)).prefix(600))
         await pool.close()
     }
 
-    private func act(agency: String, outcome: [String: Any]) async throws {
+    /// A case goes on after its first outcome: a charge on the same tasking, then the decision to close it.
+    private func later(agency: String, tasking id: String?) async throws {
+        guard let id else { return }
+        let charged = try await call(
+            "tasking", .post, "/v1/taskings/\(id)/outcome", key: agencyKeys[agency]!, json: ["kind": "charged", "home_office_code": 1],
+            purpose: "recording the charge")
+        let closed = try await call(
+            "tasking", .post, "/v1/taskings/\(id)/close", key: agencyKeys[agency]!, json: ["reason": "Suspect charged; the file is with the CPS."],
+            purpose: "closing the case after charge")
+        emit("  \(agency) officer later records 'charged' on the same tasking (\(charged.status.code)) and closes it with a reason (\(closed.status.code))")
+    }
+
+    /// Reads, accepts and records `outcome` on the agency's first tasking; its id.
+    @discardableResult
+    private func act(agency: String, outcome: [String: Any]) async throws -> String? {
         guard let tasking = try await taskings(agency).first, let id = tasking["id"] as? String else {
             emit("  \(agency): no tasking to act on")
-            return
+            return nil
         }
         let reference = tasking["reference"] as? String ?? id
         let purpose = "triage of new tasking \(reference)"
@@ -110,11 +125,12 @@ struct DemoScenario: Sendable {
         emit("  \(agency) officer reads \(reference) (\(read.status.code)), accepts it (\(accepted.status.code)) and records '\(outcome["kind"]!)' (\(recorded.status.code))")
         if recorded.status.code >= 300 { emit("    \(recorded.text.prefix(400))") }
         // The note waits for a second officer of the agency before any partner may see it.
-        guard let outcomeID = Self.object(recorded)["outcome_id"] as? Int, Self.object(recorded)["note_state"] as? String == "held" else { return }
+        guard let outcomeID = Self.object(recorded)["outcome_id"] as? Int, Self.object(recorded)["note_state"] as? String == "held" else { return id }
         let approved = try await call(
             "tasking", .post, "/v1/taskings/\(id)/outcomes/\(outcomeID)/note/approve", key: reviewerKeys[agency]!,
             purpose: "release review of the note on \(reference)")
         emit("  \(agency) second officer approves the note for partners (\(approved.status.code))")
+        return id
     }
 
     private func taskings(_ agency: String) async throws -> [[String: Any]] {

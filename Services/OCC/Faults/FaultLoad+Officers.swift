@@ -1,14 +1,9 @@
 import Foundation
 import HTTP
-import Postgres
 
 extension FaultLoad {
-    /// The newest new tasking of an agency, as the harness sees it in the database.
-    static let newTasking = PostgresQuery("faults_new_tasking", """
-        SELECT id FROM taskings WHERE agency_code = $1 AND status = 'new' ORDER BY created_at DESC LIMIT 1
-        """)
-
-    /// One officer of `agency`: takes a new tasking, accepts it and records a closing outcome.
+    /// One officer of `agency`: takes a new tasking, accepts it and records an outcome, under an
+    /// `Idempotency-Key` so a retried request is refused (409), never recorded twice.
     func officer(_ agency: String, key: String, every interval: Duration) async {
         let client = HTTPClient(port: ports["tasking"]!, timeout: .seconds(10))
         var headers = HTTPHeaders()
@@ -22,7 +17,7 @@ extension FaultLoad {
         while !isStopped {
             try? await Task.sleep(until: next, clock: clock)
             next = max(next + interval, clock.now)
-            guard let id = await newTasking(agency, client, headers) else { continue }
+            guard let id = await newTasking(client, headers) else { continue }
             number += 1
             let accepted = await untilAnswered(client, "/v1/taskings/\(id)/accept", headers, body: [:])
             guard let accepted, accepted.status.code == 200 || accepted.status.code == 409 else {
@@ -30,7 +25,9 @@ extension FaultLoad {
                 if let accepted { record { $0.refuseOfficer("accept", accepted.status.code, accepted.text) } }
                 continue
             }
-            let answer = await untilAnswered(client, "/v1/taskings/\(id)/outcome", headers, body: FaultReferrals.outcome(number))
+            var keyed = headers
+            keyed["Idempotency-Key"] = "fault-outcome-\(id)"
+            let answer = await untilAnswered(client, "/v1/taskings/\(id)/outcome", keyed, body: FaultReferrals.outcome(number))
             let outcomeID = answer.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.body))) as? [String: Any] }?["outcome_id"]
             if answer?.status.code == 201, let outcomeID = (outcomeID as? NSNumber)?.int64Value {
                 record { $0.outcomes.append(outcomeID) }
@@ -42,15 +39,12 @@ extension FaultLoad {
         await client.close()
     }
 
-    /// A new tasking from the agency's list; the API lists only the first 500 by priority and
-    /// deadline, so once those are all taken the officer looks the newest one up in the database.
-    private func newTasking(_ agency: String, _ client: HTTPClient, _ headers: HTTPHeaders) async -> String? {
-        if let response = try? await client.get("/v1/taskings", headers: headers), response.status.code == 200,
-           let list = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["taskings"] as? [[String: Any]],
-           let fresh = list.first(where: { $0["status"] as? String == "new" })?["id"] as? String {
-            return fresh
-        }
-        return try? await database.query(Self.newTasking.binding(agency)).single?.decode(UUID.self, "id").uuidString.lowercased()
+    /// The most urgent new tasking on the agency's work list (`?status=new&limit=1`).
+    private func newTasking(_ client: HTTPClient, _ headers: HTTPHeaders) async -> String? {
+        guard let response = try? await client.get("/v1/taskings?status=new&limit=1", headers: headers), response.status.code == 200,
+              let list = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["taskings"] as? [[String: Any]]
+        else { return nil }
+        return list.first?["id"] as? String
     }
 
     /// POSTs until a response below 500 arrives (or the load stops).

@@ -54,7 +54,7 @@ enum FaultReferrals {
         }
     }
 
-    /// Closing outcomes an officer records, in turn (closing, so a retried request is refused, not doubled).
+    /// Outcomes an officer records, in turn (each under an Idempotency-Key, so a retry is refused, not doubled).
     static func outcome(_ number: Int) -> [String: Any] {
         switch number % 3 {
         case 0: ["kind": "disrupted", "disruptions": [["kind": "block_number"]], "partner_note": "Number blocked. Thank you."]

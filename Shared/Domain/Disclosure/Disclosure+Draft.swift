@@ -11,6 +11,7 @@ extension Disclosure {
         var disruptions: [FeedbackDisruption] = []
         var money: (protected: Money?, restrained: Money?, repatriated: Money?) = (nil, nil, nil)
         var note: String?
+        var rationale: String?
         var names: [String] = []
 
         init(recipient: DisclosureRecipient) {
@@ -36,6 +37,11 @@ extension Disclosure {
                 } else {
                     reasons.insert(.policyWithholdsDisruptions)
                 }
+            }
+            // CoLP sends a decision not to investigate, with its reasons, to the referrer; the
+            // exchange reads "referrer" as the actioned referral's own partner only.
+            if let text = outcome.rationale {
+                if originator { rationale = text } else { reasons.insert(.rationaleForReferrerOnly) }
             }
             switch disclosure.note {
             case .none: break
@@ -76,7 +82,7 @@ extension Disclosure {
                 outcome: detail ? outcome.kind : nil,
                 homeOfficeCode: detail ? outcome.homeOfficeCode.flatMap(HomeOfficeOutcomeCode.lookup) : nil,
                 disruptions: disruptions, moneyProtected: money.protected, assetsRestrained: money.restrained,
-                moneyRepatriated: money.repatriated, note: note, corroboratedBy: names, tlp: tlp,
+                moneyRepatriated: money.repatriated, note: note, rationale: rationale, corroboratedBy: names, tlp: tlp,
                 handlingCode: conditioned.isEmpty ? .permitted : .conditions,
                 handlingConditions: conditions.isEmpty ? nil : conditions, issuedAt: outcome.recordedAt)
             return draft.issued(id: Self.itemID(draft, outcome), at: now)

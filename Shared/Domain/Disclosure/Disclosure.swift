@@ -11,7 +11,8 @@ import Foundation
 ///    recipient (see `permits`).
 /// 3. Otherwise the outcome's kind and Home Office code; money figures and the kinds of
 ///    disruption on indicators the recipient did not refer go to partners other than the actioned
-///    referral's own only where the policy allows; the note only once approved.
+///    referral's own only where the policy allows; the note only once approved; a declined
+///    outcome's rationale only to the actioned referral's own partner (the referrer).
 /// 4. A disrupted indicator is echoed only to a partner that referred it, and never from a
 ///    TLP:RED referral, even to its source.
 /// 5. Other partners are named (`corroborated_by`) only where the policy allows and each one's

@@ -18,6 +18,8 @@ public enum DisclosureReason: String, Sendable, Hashable, Codable, CaseIterable,
     /// The officer's note awaits a second officer's approval.
     case noteHeld = "note_held"
     case noteRefused = "note_refused"
+    /// A declined outcome's rationale goes to the actioned referral's own partner, not to others.
+    case rationaleForReferrerOnly = "rationale_for_referrer_only"
 
     public static func < (lhs: DisclosureReason, rhs: DisclosureReason) -> Bool {
         lhs.rawValue < rhs.rawValue

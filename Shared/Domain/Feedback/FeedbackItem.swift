@@ -18,6 +18,8 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
     public let moneyRepatriated: Money?
     /// The officer's note, once a second officer approved it.
     public let note: String?
+    /// Why the referral was declined: to the referring partner of the actioned referral only.
+    public let rationale: String?
     /// Other partners whose linked referrals corroborate this one, where the policy names them.
     public let corroboratedBy: [String]
     /// How the partner must handle this feedback: the strictest TLP of every referral it reveals.
@@ -31,7 +33,7 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
         id: String, partnerID: String, referralID: String, status: FeedbackStatus, message: String,
         outcome: OutcomeKind? = nil, homeOfficeCode: HomeOfficeOutcomeCode? = nil, disruptions: [FeedbackDisruption] = [],
         moneyProtected: Money? = nil, assetsRestrained: Money? = nil, moneyRepatriated: Money? = nil,
-        note: String? = nil, corroboratedBy: [String] = [], tlp: TLP, handlingCode: HandlingCode = .permitted,
+        note: String? = nil, rationale: String? = nil, corroboratedBy: [String] = [], tlp: TLP, handlingCode: HandlingCode = .permitted,
         handlingConditions: String? = nil, issuedAt: Date
     ) {
         self.id = id
@@ -46,6 +48,7 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
         self.assetsRestrained = assetsRestrained
         self.moneyRepatriated = moneyRepatriated
         self.note = note
+        self.rationale = rationale
         self.corroboratedBy = corroboratedBy
         self.tlp = tlp
         self.handlingCode = handlingCode
@@ -58,12 +61,12 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
         FeedbackItem(
             id: id, partnerID: partnerID, referralID: referralID, status: status, message: message, outcome: outcome,
             homeOfficeCode: homeOfficeCode, disruptions: disruptions, moneyProtected: moneyProtected,
-            assetsRestrained: assetsRestrained, moneyRepatriated: moneyRepatriated, note: note, corroboratedBy: corroboratedBy,
+            assetsRestrained: assetsRestrained, moneyRepatriated: moneyRepatriated, note: note, rationale: rationale, corroboratedBy: corroboratedBy,
             tlp: tlp, handlingCode: handlingCode, handlingConditions: handlingConditions, issuedAt: issuedAt)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, status, message, outcome, disruptions, note, tlp
+        case id, status, message, outcome, disruptions, note, rationale, tlp
         case partnerID = "partner_id"
         case referralID = "referral_id"
         case homeOfficeCode = "home_office_code"
@@ -91,6 +94,7 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
             assetsRestrained: try container.decodeIfPresent(Money.self, forKey: .assetsRestrained),
             moneyRepatriated: try container.decodeIfPresent(Money.self, forKey: .moneyRepatriated),
             note: try container.decodeIfPresent(String.self, forKey: .note),
+            rationale: try container.decodeIfPresent(String.self, forKey: .rationale),
             corroboratedBy: try container.decodeIfPresent([String].self, forKey: .corroboratedBy) ?? [],
             tlp: try container.decode(TLP.self, forKey: .tlp),
             handlingCode: try container.decodeIfPresent(HandlingCode.self, forKey: .handlingCode) ?? .permitted,
@@ -112,6 +116,7 @@ public struct FeedbackItem: Sendable, Hashable, Codable {
         try container.encodeIfPresent(assetsRestrained, forKey: .assetsRestrained)
         try container.encodeIfPresent(moneyRepatriated, forKey: .moneyRepatriated)
         try container.encodeIfPresent(note, forKey: .note)
+        try container.encodeIfPresent(rationale, forKey: .rationale)
         try container.encode(corroboratedBy, forKey: .corroboratedBy)
         try container.encode(tlp, forKey: .tlp)
         try container.encode(handlingCode, forKey: .handlingCode)

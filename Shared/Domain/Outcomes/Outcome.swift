@@ -12,12 +12,15 @@ public struct Outcome: Sendable, Hashable, Codable {
     public let embargoUntil: Date?
     /// Free text the officer wrote for the referring partners (never internal notes).
     public let partnerNote: String?
+    /// Why a referral was `declined`: required for that kind, absent otherwise. CoLP policy sends
+    /// it to the referrer; the decision point releases it to the actioned referral's own partner only.
+    public let rationale: String?
     public let recordedAt: Date
 
     public init(
         kind: OutcomeKind, homeOfficeCode: Int? = nil, disruptions: [Disruption] = [], moneyProtected: Money? = nil,
         assetsRestrained: Money? = nil, moneyRepatriated: Money? = nil, embargoUntil: Date? = nil,
-        partnerNote: String? = nil, recordedAt: Date
+        partnerNote: String? = nil, rationale: String? = nil, recordedAt: Date
     ) {
         self.kind = kind
         self.homeOfficeCode = homeOfficeCode
@@ -27,6 +30,7 @@ public struct Outcome: Sendable, Hashable, Codable {
         self.moneyRepatriated = moneyRepatriated
         self.embargoUntil = embargoUntil
         self.partnerNote = partnerNote
+        self.rationale = rationale
         self.recordedAt = recordedAt
     }
 
@@ -35,7 +39,7 @@ public struct Outcome: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, disruptions
+        case kind, disruptions, rationale
         case homeOfficeCode = "home_office_code"
         case moneyProtected = "money_protected"
         case assetsRestrained = "assets_restrained"
@@ -55,6 +59,7 @@ public struct Outcome: Sendable, Hashable, Codable {
         moneyRepatriated = try container.decodeIfPresent(Money.self, forKey: .moneyRepatriated)
         embargoUntil = try container.decodeTimestampIfPresent(forKey: .embargoUntil)
         partnerNote = try container.decodeIfPresent(String.self, forKey: .partnerNote)
+        rationale = try container.decodeIfPresent(String.self, forKey: .rationale)
         recordedAt = try container.decodeTimestamp(forKey: .recordedAt)
     }
 
@@ -68,6 +73,7 @@ public struct Outcome: Sendable, Hashable, Codable {
         try container.encodeIfPresent(moneyRepatriated, forKey: .moneyRepatriated)
         try container.encodeTimestampIfPresent(embargoUntil, forKey: .embargoUntil)
         try container.encodeIfPresent(partnerNote, forKey: .partnerNote)
+        try container.encodeIfPresent(rationale, forKey: .rationale)
         try container.encodeTimestamp(recordedAt, forKey: .recordedAt)
     }
 }

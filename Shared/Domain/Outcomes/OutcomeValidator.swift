@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Body: `kind`, `home_office_code`, `disruptions` (`[{kind, indicator_key}]`),
 /// `money_protected` / `assets_restrained` / `money_repatriated` (`{amount, currency}`),
-/// `embargo_until` (RFC 3339, after `recordedAt`), `partner_note`.
+/// `embargo_until` (RFC 3339, after `recordedAt`), `partner_note`, `rationale` (required for
+/// `declined`, refused for every other kind).
 public enum OutcomeValidator: Sendable {
     public static let maxDisruptions = 100
     public static let maxPartnerNoteLength = 2_000
@@ -14,7 +15,7 @@ public enum OutcomeValidator: Sendable {
 
     private static let keys: Set<String> = [
         "kind", "home_office_code", "disruptions", "money_protected", "assets_restrained", "money_repatriated",
-        "embargo_until", "partner_note",
+        "embargo_until", "partner_note", "rationale",
     ]
 
     public static func validate(json: JSONValue, recordedAt: Date) -> Result<Outcome, ValidationFailure> {
@@ -41,19 +42,35 @@ public enum OutcomeValidator: Sendable {
             guard let date = Timestamp.parse(text) else { return .failure("not an RFC 3339 timestamp such as 2026-06-01T00:00:00Z") }
             return date > recordedAt ? .success(date) : .failure("must be later than the time the outcome is recorded")
         }
-        let noteText = reader.string("partner_note", &decoding)
-        let note = check.optional(noteText, at: .root.appending("partner_note")) { (text: String) -> Result<String, FieldCheck.Message> in
-            let trimmed = text.trimmingWhitespace()
-            guard trimmed.count <= maxPartnerNoteLength else { return .failure("must have at most \(maxPartnerNoteLength) characters") }
-            guard !trimmed.containsControlCharacters(allowingLineBreaks: true) else { return .failure("contains control characters") }
-            return .success(trimmed)
-        }
+        let note = check.optional(reader.string("partner_note", &decoding), at: .root.appending("partner_note"), freeText)
+        let rationale = self.rationale(reader.string("rationale", &decoding), kind: kind, &check)
         let errors = check.merged(with: decoding)
         guard errors.isEmpty, let kind else { return .failure(ValidationFailure(errors)) }
         return .success(Outcome(
             kind: kind, homeOfficeCode: code, disruptions: disruptions, moneyProtected: amounts[0],
             assetsRestrained: amounts[1], moneyRepatriated: amounts[2], embargoUntil: embargo,
-            partnerNote: note.flatMap { $0.isEmpty ? nil : $0 }, recordedAt: recordedAt))
+            partnerNote: note.flatMap { $0.isEmpty ? nil : $0 }, rationale: rationale, recordedAt: recordedAt))
+    }
+
+    /// Text for partners: trimmed, at most `maxPartnerNoteLength` characters, line breaks allowed.
+    private static func freeText(_ text: String) -> Result<String, FieldCheck.Message> {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.count <= maxPartnerNoteLength else { return .failure("must have at most \(maxPartnerNoteLength) characters") }
+        guard !trimmed.containsControlCharacters(allowingLineBreaks: true) else { return .failure("contains control characters") }
+        return .success(trimmed)
+    }
+
+    /// A decision not to investigate states why; no other kind carries a rationale.
+    private static func rationale(_ text: String?, kind: OutcomeKind?, _ check: inout FieldCheck) -> String? {
+        let path = FieldPath.root.appending("rationale")
+        guard let kind else { return nil }
+        guard kind == .declined else {
+            if text != nil { check.fail(path, "only recorded with declined") }
+            return nil
+        }
+        let rationale = check.optional(text, at: path, freeText)
+        if text == nil || rationale?.isEmpty == true { check.fail(path, "required for declined: why the referral is not taken forward") }
+        return rationale.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func homeOfficeCode(_ code: Int?, kind: OutcomeKind, _ check: inout FieldCheck) {

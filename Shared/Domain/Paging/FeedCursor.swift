@@ -25,33 +25,19 @@ public struct FeedCursor: Sendable, Hashable, CustomStringConvertible {
 
     /// The opaque text handed to callers.
     public var description: String {
-        Data("\(stream).\(transaction).\(sequence)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        OpaqueToken.encode("\(stream).\(transaction).\(sequence)")
     }
 
     /// Reads a cursor of `stream` back; nil for anything this code did not produce.
     public init?(_ text: String, stream: String) {
-        let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-        guard (1...96).contains(text.utf8.count), text.utf8.allSatisfy(alphabet.contains), text.utf8.count % 4 != 1 else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8) else { return nil }
+        guard let decoded = OpaqueToken.decode(text, maxLength: 96) else { return nil }
         let parts = decoded.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == stream,
-              let transaction = Self.digits(parts[1]).flatMap({ UInt64($0) }),
-              let sequence = Self.digits(parts[2]).flatMap({ Int64($0) })
+              let transaction = OpaqueToken.digits(parts[1]).flatMap({ UInt64($0) }),
+              let sequence = OpaqueToken.digits(parts[2]).flatMap({ Int64($0) })
         else { return nil }
         self.init(stream: stream, transaction: transaction, sequence: sequence)
         // Only the canonical spelling: one cursor, one text.
         guard description == text else { return nil }
-    }
-
-    /// Plain decimal digits, no sign, no leading zeros (so each position has one spelling).
-    private static func digits(_ text: Substring) -> Substring? {
-        guard !text.isEmpty, text.utf8.count <= 20, text.utf8.allSatisfy({ (48...57).contains($0) }),
-              text == "0" || text.first != "0"
-        else { return nil }
-        return text
     }
 }

@@ -1,9 +1,11 @@
+import Domain
 import Foundation
 import Postgres
 
-/// The Pursue benefits report: referrals received, tasked and with an outcome, and median time
-/// from receipt to tasking and to outcome, per partner, sector, crime type and agency.
-/// For an agency, "received" counts the referrals tasked to it.
+/// The Pursue benefits report over the referrals received in a period: how many were tasked and
+/// have an outcome beyond "under investigation", and median time from receipt to tasking and to
+/// that outcome, in total and per partner, sector, crime type and agency (or one of them).
+/// For an agency, "received" counts the referrals of the period tasked to it.
 struct BenefitsReport: Encodable, Sendable {
     /// One line of the report.
     struct Line: Encodable, Sendable, Equatable {
@@ -32,32 +34,42 @@ struct BenefitsReport: Encodable, Sendable {
     }
 
     let generatedAt: Date
+    let from: Date?
+    let to: Date?
     let total: Line?
-    let byPartner: [Line]
-    let bySector: [Line]
-    let byCrimeType: [Line]
-    let byAgency: [Line]
+    /// The sections asked for, by dimension (`partner`, `sector`, `crime_type`, `agency`), in that order.
+    let sections: [(dimension: String, lines: [Line])]
 
     /// Sorts the rows of `BenefitsQueries` into the report's sections by their `dimension`.
-    init(rows: [PostgresRow], generatedAt: Date) throws {
-        var sections: [String: [Line]] = [:]
+    init(rows: [PostgresRow], query: BenefitsQuery, generatedAt: Date) throws {
+        var lines: [String: [Line]] = [:]
         for row in rows {
-            sections[try row.decode(String.self, "dimension"), default: []].append(try Line(row: row))
+            lines[try row.decode(String.self, "dimension"), default: []].append(try Line(row: row))
         }
         self.generatedAt = generatedAt
-        total = sections["total"]?.first
-        byPartner = sections["partner"] ?? []
-        bySector = sections["sector"] ?? []
-        byCrimeType = sections["crime_type"] ?? []
-        byAgency = sections["agency"] ?? []
+        from = query.from
+        to = query.to
+        total = lines["total"]?.first
+        sections = BenefitsQuery.dimensions.filter { query.by == nil || query.by == $0 }.map { ($0, lines[$0] ?? []) }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case generatedAt = "generated_at"
-        case byPartner = "by_partner"
-        case bySector = "by_sector"
-        case byCrimeType = "by_crime_type"
-        case byAgency = "by_agency"
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicKey.self)
+        try container.encode(Timestamp.format(generatedAt), forKey: DynamicKey("generated_at"))
+        try container.encode(from.map(Timestamp.format), forKey: DynamicKey("from"))
+        try container.encode(to.map(Timestamp.format), forKey: DynamicKey("to"))
+        try container.encode(total, forKey: DynamicKey("total"))
+        for section in sections {
+            try container.encode(section.lines, forKey: DynamicKey("by_\(section.dimension)"))
+        }
+    }
+
+    /// Keys named at run time (`by_partner` …).
+    private struct DynamicKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

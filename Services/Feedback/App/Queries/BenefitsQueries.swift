@@ -1,7 +1,9 @@
 import Postgres
 
-/// The aggregates of the oversight benefits report. Times are seconds from receipt; medians
-/// ignore referrals that have not reached the stage.
+/// The aggregates of the oversight benefits report over the referrals received in the period
+/// ($1 from, inclusive, $2 to, exclusive; NULL for open-ended), followed wherever they went since.
+/// An outcome counts only when it says more than "under investigation". Times are seconds from
+/// receipt; medians ignore referrals that have not reached the stage.
 enum BenefitsQueries {
     /// Per partner, sector and crime type, and the total, in one pass (grouping sets).
     static let byReferral = PostgresQuery(
@@ -11,8 +13,9 @@ enum BenefitsQueries {
             SELECT p.name AS partner, p.sector, r.crime_type, r.received_at,
                    (SELECT min(t.created_at) FROM taskings t WHERE t.referral_id = r.id) AS tasked_at,
                    (SELECT min(o.recorded_at) FROM outcomes o JOIN taskings t ON t.id = o.tasking_id
-                    WHERE t.referral_id = r.id) AS outcome_at
+                    WHERE t.referral_id = r.id AND o.kind <> 'under_investigation') AS outcome_at
             FROM referrals r JOIN partners p ON p.id = r.partner_id
+            WHERE ($1::timestamptz IS NULL OR r.received_at >= $1) AND ($2::timestamptz IS NULL OR r.received_at < $2)
         )
         SELECT CASE WHEN GROUPING(partner) = 0 THEN 'partner' WHEN GROUPING(sector) = 0 THEN 'sector'
                     WHEN GROUPING(crime_type) = 0 THEN 'crime_type' ELSE 'total' END AS dimension,
@@ -24,14 +27,16 @@ enum BenefitsQueries {
         GROUP BY GROUPING SETS ((partner), (sector), (crime_type), ())
         ORDER BY dimension, key
         """)
-    /// Per agency: the referrals tasked to it, and those it recorded an outcome for.
+    /// Per agency: the referrals of the period tasked to it, and those it recorded an outcome for.
     static let byAgency = PostgresQuery(
         "benefits_by_agency",
         """
         WITH per_tasking AS (
             SELECT t.agency_code, t.created_at - r.received_at AS to_tasking,
-                   (SELECT min(o.recorded_at) FROM outcomes o WHERE o.tasking_id = t.id) - r.received_at AS to_outcome
+                   (SELECT min(o.recorded_at) FROM outcomes o WHERE o.tasking_id = t.id AND o.kind <> 'under_investigation')
+                       - r.received_at AS to_outcome
             FROM taskings t JOIN referrals r ON r.id = t.referral_id
+            WHERE ($1::timestamptz IS NULL OR r.received_at >= $1) AND ($2::timestamptz IS NULL OR r.received_at < $2)
         )
         SELECT 'agency' AS dimension, a.code AS key,
                count(pt.agency_code) AS received, count(pt.agency_code) AS tasked, count(pt.to_outcome) AS with_outcome,

@@ -45,7 +45,7 @@ extension AgencyAPI {
         }
         if approve, let hits = try await screenHits(noteOf: outcomeID, tasking: taskingID, officer: officer), !hits.isEmpty {
             try await auditScreenRefusal(hits, tasking: taskingID, outcomeID: outcomeID, officer: officer, purpose: purpose)
-            throw Self.screenProblem(hits)
+            throw Self.screenProblem(hits, field: "partner_note")
         }
         let decision = try await pool.transaction { connection in
             try await connection.scopeToAgency(officer.agency)
@@ -127,9 +127,9 @@ extension AgencyAPI {
         }
     }
 
-    /// 422 naming each hit under `partner_note`.
-    static func screenProblem(_ hits: [NoteScreenHit]) -> HTTPError {
-        HTTPError(.unprocessableContent, detail: "the partner note may not be released to partners: \(hits.count) problem(s) found",
-                  errors: hits.map { Problem.FieldError(field: "partner_note", message: $0.message) })
+    /// 422 naming each hit under `field` (`partner_note`, `rationale`).
+    static func screenProblem(_ hits: [NoteScreenHit], field: String) -> HTTPError {
+        HTTPError(.unprocessableContent, detail: "the \(field) may not be released to partners: \(hits.count) problem(s) found",
+                  errors: hits.map { Problem.FieldError(field: field, message: $0.message) })
     }
 }

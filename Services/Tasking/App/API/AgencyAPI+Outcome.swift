@@ -24,18 +24,22 @@ extension AgencyAPI {
         }
     }
 
-    /// Validates the outcome (422 with field paths) and screens its note for partners (422 naming
-    /// each hit, the refusal audited), then records it, holds the note for a second officer, moves
-    /// the tasking on and enqueues feedback, all in one transaction.
+    /// Validates the outcome (422 with field paths) and screens its note for partners and its
+    /// rationale (422 naming each hit, the refusal audited), then records it, holds the note for a
+    /// second officer, moves a new tasking to accepted and enqueues feedback, all in one
+    /// transaction. Outcomes never close a tasking (`POST /v1/taskings/{id}/close` does); an
+    /// `Idempotency-Key` already used on the tasking is a 409 naming the outcome it recorded.
     func recordOutcome(_ request: Request) async throws -> Response {
         let officer = try request.officer()
         let purpose = try request.purpose()
         let id = try request.taskingID()
+        let key = try request.idempotencyKey()
         let agency = officer.agency
         let outcome = try await validatedOutcome(request)
-        if let note = outcome.partnerNote, let hits = try await screenHits(note, tasking: id, officer: officer), !hits.isEmpty {
+        for (field, text) in [("partner_note", outcome.partnerNote), ("rationale", outcome.rationale)] {
+            guard let text, let hits = try await screenHits(text, tasking: id, officer: officer), !hits.isEmpty else { continue }
             try await auditScreenRefusal(hits, tasking: id, outcomeID: nil, officer: officer, purpose: purpose)
-            throw Self.screenProblem(hits)
+            throw Self.screenProblem(hits, field: field)
         }
         let recorded = try await pool.transaction { connection in
             try await connection.scopeToAgency(agency)
@@ -43,16 +47,18 @@ extension AgencyAPI {
                 throw HTTPError(.notFound, detail: "no such tasking for this agency")
             }
             guard try tasking.decode(String.self, "status") != "closed" else {
-                throw HTTPError(.conflict, detail: "the tasking is closed; its final outcome is recorded")
+                throw HTTPError(.conflict, detail: "the tasking is closed; no further outcome can be recorded on it")
             }
             let referralID = try tasking.decode(UUID.self, "referral_id")
             let traceID = try tasking.decode(String.self, "trace_id")
-            let outcomeID = try await insert(outcome, taskingID: id, agency: agency, by: officer.actor, on: connection)
+            guard let outcomeID = try await insert(outcome, taskingID: id, agency: agency, by: officer.actor, key: key, on: connection) else {
+                let earlier = try await connection.query(OutcomeQueries.byIdempotencyKey.binding(id, key)).single?.decode(Int64.self, "id")
+                throw HTTPError(.conflict, detail: "outcome \(earlier.map(String.init) ?? "?") was already recorded on this tasking with this Idempotency-Key")
+            }
             if outcome.partnerNote != nil {
                 try await connection.query(PartnerNoteQueries.hold.binding(outcomeID, agency, officer.id))
             }
-            let closes = !outcome.kind.isInProgress
-            try await connection.query(TaskingQueries.advance.binding(id, closes))
+            try await connection.query(TaskingQueries.advance.binding(id))
             try await connection.query(ReferralQueries.markActioned.binding(referralID))
             try await queue.enqueue(
                 DeliverFeedback(outcomeID: outcomeID),
@@ -62,7 +68,7 @@ extension AgencyAPI {
                 detail: ["outcome_id": String(outcomeID), "kind": outcome.kind.rawValue,
                          "note": outcome.partnerNote == nil ? "none" : "held"]), on: connection)
             return RecordedOutcome(
-                outcomeID: outcomeID, taskingID: id.uuidString.lowercased(), taskingStatus: closes ? "closed" : "accepted", outcome: outcome,
+                outcomeID: outcomeID, taskingID: id.uuidString.lowercased(), taskingStatus: "accepted", outcome: outcome,
                 noteState: outcome.partnerNote == nil ? nil : "held")
         }
         return try Response.json(recorded, status: .created)
@@ -86,12 +92,14 @@ extension AgencyAPI {
         }
     }
 
-    private func insert(_ outcome: Outcome, taskingID: UUID, agency: String, by actor: String, on connection: PostgresConnection) async throws -> Int64 {
+    /// The new outcome's id; nil when the tasking already has one under `key`.
+    private func insert(
+        _ outcome: Outcome, taskingID: UUID, agency: String, by actor: String, key: String?, on connection: PostgresConnection
+    ) async throws -> Int64? {
         let rows = try await connection.query(OutcomeQueries.insert.binding(
             taskingID, agency, outcome.kind.rawValue, outcome.homeOfficeCode, PostgresJSON(outcome.disruptions),
             outcome.moneyProtected?.amount, outcome.moneyProtected?.currency, outcome.embargoUntil, outcome.partnerNote,
-            PostgresJSON(outcome), actor, outcome.recordedAt))
-        guard let row = rows.single else { throw HTTPError(.internalServerError, detail: "the outcome was not stored") }
-        return try row.decode(Int64.self, "id")
+            PostgresJSON(outcome), actor, outcome.recordedAt, key))
+        return try rows.single?.decode(Int64.self, "id")
     }
 }

@@ -5,9 +5,10 @@ import Queue
 import ServiceKit
 
 /// The agency API: `GET /v1/taskings`, `GET /v1/taskings/{id}`, `POST /v1/taskings/{id}/accept`,
-/// `POST /v1/taskings/{id}/outcome`, `GET /v1/notes`, `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`,
-/// `GET /v1/networks/{id}`. Every route needs an officer's key with the `agency:tasking` scope and
-/// sees only the officer's agency's taskings (and networks holding one of them): the queries filter by agency and
+/// `POST /v1/taskings/{id}/outcome`, `POST /v1/taskings/{id}/close`, `GET /v1/notes`,
+/// `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`, `GET /v1/networks/{id}`.
+/// Every route needs an officer's key with the `agency:tasking` scope and sees only the officer's
+/// agency's taskings (and networks holding one of them): the queries filter by agency and
 /// row-level security enforces it again. Each call writes one audit event naming the officer and
 /// the purpose they state in `X-Purpose` (required except on the list).
 struct AgencyAPI: Sendable {
@@ -21,26 +22,11 @@ struct AgencyAPI: Sendable {
         v1.get("taskings/{id}") { request in try await read(request) }
         v1.post("taskings/{id}/accept") { request in try await accept(request) }
         v1.post("taskings/{id}/outcome", maxBodyBytes: Self.maxOutcomeBytes) { request in try await recordOutcome(request) }
+        v1.post("taskings/{id}/close", maxBodyBytes: Self.maxCloseBytes) { request in try await close(request) }
         v1.get("notes") { request in try await heldNotes(request) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/approve") { request in try await decideNote(request, approve: true) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/refuse") { request in try await decideNote(request, approve: false) }
         v1.get("networks/{id}") { request in try await network(request) }
-    }
-
-    /// The agency's open and recent taskings, without the referrals' content. Consulting the
-    /// queue is recorded too (one `tasking.listed` event per call), with the purpose if stated.
-    func list(_ request: Request) async throws -> Response {
-        let officer = try request.officer()
-        let purpose = try request.optionalPurpose()
-        let taskings = try await pool.transaction { connection in
-            try await connection.scopeToAgency(officer.agency)
-            let taskings = try await connection.query(TaskingQueries.listForAgency.binding(officer.agency)).map(TaskingSummary.init(row:))
-            try await AuditLog.append(officer.event(
-                "tasking.listed", subjectType: "agency", subjectID: officer.agency, purpose: purpose,
-                detail: ["count": String(taskings.count)]), on: connection)
-            return taskings
-        }
-        return try Response.json(["taskings": taskings])
     }
 
     func accept(_ request: Request) async throws -> Response {

@@ -42,4 +42,14 @@ extension Request {
         }
         return id
     }
+
+    /// The optional `Idempotency-Key` of an outcome: 1 to 200 visible ASCII characters, else a 400.
+    func idempotencyKey() throws -> String? {
+        guard let key = headers["Idempotency-Key"] else { return nil }
+        guard (1...200).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw HTTPError(.badRequest, detail: "the Idempotency-Key header must be 1 to 200 visible ASCII characters",
+                            errors: [Problem.FieldError(field: "Idempotency-Key", message: "must be 1 to 200 visible ASCII characters")])
+        }
+        return key
+    }
 }

@@ -19,6 +19,8 @@ struct TaskingSummary: Encodable, Sendable {
     let createdAt: Date
     let acceptedAt: Date?
     let closedAt: Date?
+    /// The closing officer's reason, once closed.
+    let closedReason: String?
 
     init(row: PostgresRow) throws {
         id = try row.decode(UUID.self, "id").uuidString.lowercased()
@@ -35,6 +37,7 @@ struct TaskingSummary: Encodable, Sendable {
         createdAt = try row.decode(Date.self, "created_at")
         acceptedAt = try row.decode(Date?.self, "accepted_at")
         closedAt = try row.decode(Date?.self, "closed_at")
+        closedReason = try row.decode(String?.self, "closed_reason")
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -47,5 +50,6 @@ struct TaskingSummary: Encodable, Sendable {
         case createdAt = "created_at"
         case acceptedAt = "accepted_at"
         case closedAt = "closed_at"
+        case closedReason = "closed_reason"
     }
 }

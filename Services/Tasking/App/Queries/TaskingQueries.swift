@@ -18,13 +18,27 @@ enum TaskingQueries {
     /// What lists show: the work and its urgency, none of the referral's content.
     private static let summary = """
         SELECT t.id, t.referral_id, r.reference, r.crime_type, r.tlp, s.score, s.distinct_partners,
-               t.priority, t.status, t.sla_deadline, t.rule_ids, t.created_at, t.accepted_at, t.closed_at
+               t.priority, t.status, t.sla_deadline, t.rule_ids, t.created_at, t.accepted_at, t.closed_at, t.closed_reason
         """
     private static let joins = """
          FROM taskings t JOIN referrals r ON r.id = t.referral_id JOIN referral_scores s ON s.referral_id = t.referral_id
         """
+    /// One page of the agency's work list in (priority, deadline, id) order: $2 status and $3
+    /// priority filter when not NULL; rows after the cursor ($4 priority, $5 deadline in whole
+    /// µs since 1970, split into seconds and µs so the instant is rebuilt exactly, $6 id) when
+    /// $4 is not NULL; at most $7 rows.
     static let listForAgency = PostgresQuery(
-        "taskings_list_for_agency", summary + joins + " WHERE t.agency_code = $1 ORDER BY t.priority, t.sla_deadline, t.id LIMIT 500")
+        "taskings_list_for_agency",
+        summary + ", (extract(epoch FROM t.sla_deadline) * 1000000)::bigint AS deadline_us" + joins + """
+             WHERE t.agency_code = $1
+              AND ($2::text IS NULL OR t.status = $2)
+              AND ($3::text IS NULL OR t.priority = $3)
+              AND ($4::text IS NULL OR (t.priority, t.sla_deadline, t.id) > (
+                    $4, 'epoch'::timestamptz + ($5::bigint / 1000000) * interval '1 second'
+                        + ($5::bigint % 1000000) * interval '1 microsecond', $6::uuid))
+            ORDER BY t.priority, t.sla_deadline, t.id
+            LIMIT $7
+            """)
     static let summaryForAgency = PostgresQuery(
         "taskings_summary_for_agency", summary + joins + " WHERE t.id = $1 AND t.agency_code = $2")
     /// A detail read adds the referral's canonical content, its trace id (for the audit event) and
@@ -45,14 +59,15 @@ enum TaskingQueries {
         WHERE t.id = $1 AND t.agency_code = $2
         FOR UPDATE OF t
         """)
-    /// After an outcome: still open while under investigation, closed otherwise.
+    /// After an outcome: a new tasking counts as accepted; an outcome never closes one.
     static let advance = PostgresQuery(
         "taskings_advance",
+        "UPDATE taskings SET status = 'accepted', accepted_at = coalesce(accepted_at, now()) WHERE id = $1 AND status <> 'closed'")
+    /// An officer's decision to close: $3 the reason, $4 the officer as the audit log names them.
+    static let close = PostgresQuery(
+        "taskings_close",
         """
-        UPDATE taskings SET
-            status = CASE WHEN $2::boolean THEN 'closed' ELSE 'accepted' END,
-            accepted_at = coalesce(accepted_at, now()),
-            closed_at = CASE WHEN $2::boolean THEN now() END
-        WHERE id = $1
+        UPDATE taskings SET status = 'closed', closed_at = now(), closed_reason = $3, closed_by = $4
+        WHERE id = $1 AND agency_code = $2 AND status <> 'closed'
         """)
 }

@@ -1,0 +1,69 @@
+/// The parameters of an agency's work list (`GET /v1/taskings`): `cursor`, `limit`, and the
+/// filters `status`, `priority` and `team`. Every problem is reported at once, each naming its
+/// parameter; a parameter the list does not know, or one given twice, is a problem too.
+public struct TaskingListQuery: Sendable, Hashable {
+    public static let defaultLimit = 100
+    public static let maximumLimit = 500
+    public static let statuses: Set<String> = ["new", "accepted", "closed"]
+    private static let names: Set<String> = ["cursor", "limit", "status", "priority", "team"]
+
+    /// Rows strictly after this position; from the top of the list when nil.
+    public let after: TaskingCursor?
+    public let limit: Int
+    public let status: String?
+    public let priority: Priority?
+    public let team: TeamCode?
+
+    public init(after: TaskingCursor? = nil, limit: Int = defaultLimit, status: String? = nil, priority: Priority? = nil, team: TeamCode? = nil) {
+        self.after = after
+        self.limit = limit
+        self.status = status
+        self.priority = priority
+        self.team = team
+    }
+
+    /// Parses the query's `(name, value)` pairs in order.
+    public static func parse(_ items: [(name: String, value: String)]) -> Result<TaskingListQuery, ValidationFailure> {
+        var problems: [FieldError] = []
+        var values: [String: String] = [:]
+        for (name, value) in items {
+            let path = FieldPath.root.appending(String(name.prefix(64)))
+            if !names.contains(name) {
+                problems.append(FieldError(path, "unknown parameter; expected \(names.sorted().joined(separator: ", "))"))
+            } else if values[name] != nil {
+                problems.append(FieldError(path, "given more than once"))
+            } else {
+                values[name] = value
+            }
+        }
+        var after: TaskingCursor?
+        if let text = values["cursor"] {
+            after = TaskingCursor(text)
+            if after == nil {
+                problems.append(FieldError(.root.appending("cursor"), "not a cursor of this list: pass next_cursor of the previous page unchanged"))
+            }
+        }
+        var limit = defaultLimit
+        if let text = values["limit"] {
+            if text.utf8.count <= 6, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text), (1...maximumLimit).contains(value) {
+                limit = value
+            } else {
+                problems.append(FieldError(.root.appending("limit"), "must be an integer from 1 to \(maximumLimit)"))
+            }
+        }
+        let status = values["status"]
+        if let status, !statuses.contains(status) {
+            problems.append(FieldError(.root.appending("status"), "must be one of \(statuses.sorted().joined(separator: ", "))"))
+        }
+        let priority = values["priority"].flatMap(Priority.init(rawValue:))
+        if values["priority"] != nil, priority == nil {
+            problems.append(FieldError(.root.appending("priority"), "must be one of P1, P2, P3, P4"))
+        }
+        let team = values["team"].map { TeamCode(rawValue: $0) }
+        if let team, !team.isWellFormed {
+            problems.append(FieldError(.root.appending("team"), "not a team code such as COLP_FTC"))
+        }
+        guard problems.isEmpty else { return .failure(ValidationFailure(problems)) }
+        return .success(TaskingListQuery(after: after, limit: limit, status: status, priority: priority, team: team))
+    }
+}
