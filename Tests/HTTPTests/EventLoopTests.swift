@@ -85,6 +85,13 @@ import Testing
             let hello = try await client.get("/hello")
             #expect(hello.text == "hello")
             #expect(try await client.send(.post, "/echo", body: Array("ping".utf8)).text == "ping")
+            // Its heads go through the same scanner: limits and malformed lines are refused.
+            let oversized = try await server.connect()
+            await oversized.send("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\n\r\n")
+            #expect(try await oversized.response().status == .requestHeaderFieldsTooLarge)
+            let bareLF = try await server.connect()
+            await bareLF.send("GET /hello HTTP/1.1\nHost: t\n\n")
+            #expect(try await bareLF.response().status == .badRequest)
         }
     }
 
