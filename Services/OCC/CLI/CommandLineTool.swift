@@ -43,6 +43,7 @@ enum CommandLineTool {
         AuditTailCommand.self,
         AuditWhoReadCommand.self,
         BenchIntakeCommand.self,
+        BenchHTTPCommand.self,
         BenchFlowCommand.self,
         FaultsCommand.self,
     ]
