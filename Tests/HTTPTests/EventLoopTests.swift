@@ -99,6 +99,9 @@ import Testing
         #expect(try HTTPServer.Configuration(config: Config([:])).ioModel == .eventLoops)
         let former = try HTTPServer.Configuration(config: Config(["HTTP_IO_MODEL": "thread-per-connection"]))
         #expect(former.ioModel == .threadPerConnection)
+        // Connections cost memory with event loops, a thread each in the former model.
+        #expect(try HTTPServer.Configuration(config: Config([:])).maxConnections == 10_000)
+        #expect(former.maxConnections == 512)
         #expect(try HTTPServer.Configuration(config: Config(["HTTP_MIN_DATA_RATE": "0"])).minDataRate == 0)
         #expect(throws: ConfigError.self) { try HTTPServer.Configuration(config: Config(["HTTP_IO_MODEL": "fibers"])) }
     }

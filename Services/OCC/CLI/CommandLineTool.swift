@@ -44,6 +44,7 @@ enum CommandLineTool {
         AuditWhoReadCommand.self,
         BenchIntakeCommand.self,
         BenchHTTPCommand.self,
+        BenchSlowlorisCommand.self,
         BenchFlowCommand.self,
         FaultsCommand.self,
     ]

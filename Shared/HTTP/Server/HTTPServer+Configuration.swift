@@ -34,8 +34,10 @@ extension HTTPServer {
         /// Time a handler has to answer, from the end of the request head (routes may set their own).
         /// Past it the handler is cancelled and the client gets a 503 with `Retry-After`.
         public var requestTimeout: Duration = .seconds(30)
-        /// Open connections allowed at once; further connections get a 503 and are closed.
-        public var maxConnections: Int = 512
+        /// Open connections allowed at once; further connections get a 503 and are closed (at the cap,
+        /// idle ones are evicted first: see `evictIdleAfter`). An event-loop connection costs memory,
+        /// not a thread; with `.threadPerConnection` set it far lower (its environment default is 512).
+        public var maxConnections: Int = 10_000
         /// How long to keep reading (and discarding) after answering a request we will not continue with.
         public var lingerTimeout: Duration = .milliseconds(500)
         /// How connections are served: a few `epoll` event loops, or (the former design) a thread each.
@@ -65,7 +67,7 @@ extension HTTPServer {
             self.init(host: try config.string("HTTP_HOST", default: "0.0.0.0"),
                       port: try config.int("HTTP_PORT", default: defaultPort, in: 0...65535))
             maxBodyBytes = try config.int("HTTP_MAX_BODY_BYTES", default: maxBodyBytes, in: 0...Int.max)
-            maxConnections = try config.int("HTTP_MAX_CONNECTIONS", default: maxConnections, in: 1...65536)
+
             headerTimeout = try config.duration("HTTP_HEADER_TIMEOUT", default: headerTimeout)
             idleTimeout = try config.duration("HTTP_IDLE_TIMEOUT", default: idleTimeout)
             readTimeout = try config.duration("HTTP_READ_TIMEOUT", default: readTimeout)
@@ -79,6 +81,9 @@ extension HTTPServer {
             case let other:
                 throw ConfigError.invalid(key: "HTTP_IO_MODEL", expected: "event-loops or thread-per-connection", value: other)
             }
+            // A thread each: the former, far lower cap.
+            let connections = ioModel == .eventLoops ? maxConnections : 512
+            maxConnections = try config.int("HTTP_MAX_CONNECTIONS", default: connections, in: 1...1_000_000)
             guard requestTimeout > .zero else {
                 throw ConfigError.invalid(key: "HTTP_REQUEST_TIMEOUT", expected: "a positive duration", value: config.raw("HTTP_REQUEST_TIMEOUT") ?? "")
             }

@@ -75,6 +75,7 @@ public final class HTTPServer: Service {
     /// Starts serving on `listener` with the configured I/O model; `false` if its threads cannot start.
     private func start(_ listener: Listener) -> Bool {
         guard configuration.ioModel == .eventLoops else { return startAcceptLoop(listener) }
+        DescriptorLimit.raise(toAtLeast: configuration.maxConnections + 256, logger: core.logger)
         guard let started = EventLoopGroup.start(count: configuration.eventLoops, listener: listener, core: core) else {
             return false
         }
