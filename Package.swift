@@ -21,13 +21,15 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // epoll for the HTTP server's event loops (a header Glibc's module map leaves out).
+        .systemLibrary(name: "CEpoll", path: "Shared/CEpoll"),
         .target(name: "Postgres", dependencies: ["CLibPQ", "Runtime"], path: "Shared/Postgres"),
         .target(name: "Schema", dependencies: ["Postgres"], path: "Shared/Schema"),
         .target(name: "Runtime", path: "Shared/Runtime"),
         .target(name: "Queue", dependencies: ["Postgres", "Runtime"], path: "Shared/Queue"),
         .target(name: "Crypto", path: "Shared/Crypto"),
         .target(name: "Domain", dependencies: ["Crypto"], path: "Shared/Domain"),
-        .target(name: "HTTP", dependencies: ["Runtime"], path: "Shared/HTTP"),
+        .target(name: "HTTP", dependencies: ["Runtime", "CEpoll"], path: "Shared/HTTP"),
         // What every service shares: bootstrap, API-key auth, audit log, readiness.
         .target(
             name: "ServiceKit",

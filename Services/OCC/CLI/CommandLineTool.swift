@@ -52,6 +52,8 @@ enum CommandLineTool {
         AuditTailCommand.self,
         AuditWhoReadCommand.self,
         BenchIntakeCommand.self,
+        BenchHTTPCommand.self,
+        BenchSlowlorisCommand.self,
         BenchFlowCommand.self,
         FaultsCommand.self,
     ]

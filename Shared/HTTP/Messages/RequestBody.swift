@@ -1,4 +1,4 @@
-/// Where a streamed body's chunks come from; in the server, the connection's own thread.
+/// Where a streamed body's chunks come from: the connection's event loop (or, in the former model, its thread).
 protocol BodySource: Sendable {
     /// Marks the body as being read; `false` if something already started reading it.
     func claim() -> Bool

@@ -1,4 +1,4 @@
-/// Reads a message body off a `SocketReader` in bounded chunks, for `Content-Length` or chunked framing.
+/// Reads a message body off a `BodyInput` (a blocking `SocketReader` or an event loop's buffer) in bounded chunks, for `Content-Length` or chunked framing.
 ///
 /// Errors are `HTTPError`s: 400 for malformed framing or a truncated body, 408 when the peer stalls,
 /// 413 when the body exceeds `limit`.
@@ -41,7 +41,7 @@ struct BodyDecoder {
     }
 
     /// The next piece of body, or `nil` at the end.
-    mutating func next(from reader: inout SocketReader) throws(HTTPError) -> [UInt8]? {
+    mutating func next<Input: BodyInput>(from reader: inout Input) throws(HTTPError) -> [UInt8]? {
         while true {
             switch state {
             case .done:
@@ -79,8 +79,8 @@ struct BodyDecoder {
         HTTPError(.contentTooLarge, detail: "request body exceeds \(limit) bytes")
     }
 
-    private mutating func data(from reader: inout SocketReader, remaining: Int) throws(HTTPError) -> [UInt8] {
-        if reader.available == 0 { try fill(&reader) }
+    private mutating func data<Input: BodyInput>(from reader: inout Input, remaining: Int) throws(HTTPError) -> [UInt8] {
+        if reader.available == 0 { try reader.fillBody(readTimeout: readTimeout) }
         let chunk = reader.take(upTo: min(remaining, BodyDecoder.maxChunkBytes))
         guard chunk.count <= limit - received else { throw tooLarge }
         received += chunk.count
@@ -88,7 +88,7 @@ struct BodyDecoder {
     }
 
     /// One CRLF-terminated line of at most `max` bytes, without the CRLF.
-    private func line(from reader: inout SocketReader, max: Int) throws(HTTPError) -> [UInt8] {
+    private func line<Input: BodyInput>(from reader: inout Input, max: Int) throws(HTTPError) -> [UInt8] {
         var scanned = 0
         while true {
             let bytes = reader.bytes
@@ -103,23 +103,13 @@ struct BodyDecoder {
             }
             scanned = bytes.count
             guard scanned <= max + 1 else { throw lineTooLong(max) }
-            try fill(&reader)
+            try reader.fillBody(readTimeout: readTimeout)
         }
     }
 
     private func lineTooLong(_ max: Int) -> HTTPError {
         max == 2 ? HTTPError(.badRequest, detail: "chunk data is longer than its size")
             : HTTPError(.badRequest, detail: "chunk header or trailer line too long")
-    }
-
-    private func fill(_ reader: inout SocketReader) throws(HTTPError) {
-        do {
-            try reader.fill(until: .now + readTimeout)
-        } catch .timedOut {
-            throw HTTPError(.requestTimeout, detail: "timed out reading the request body")
-        } catch {
-            throw HTTPError(.badRequest, detail: "connection closed before the body was complete")
-        }
     }
 
     /// `1*HEXDIG [ BWS ";" chunk-ext ]`: leading zeros allowed, at most 15 significant digits.

@@ -2,7 +2,7 @@ import Glibc
 import Synchronization
 
 /// The part of a connection other threads may touch: used to force it closed during a hard shutdown.
-final class ConnectionHandle: Sendable {
+final class ConnectionHandle: TrackedConnection {
     private struct State {
         var closed = false
         var exchange: Exchange?
@@ -41,6 +41,11 @@ final class ConnectionHandle: Sendable {
             state.closed = true
             _ = Glibc.close(socket.fd)
         }
+    }
+
+    /// Thread-per-connection connections never report idleness, so they are never chosen.
+    func evict() {
+        forceClose()
     }
 
     /// Wakes the connection thread wherever it is blocked and cancels its handler.

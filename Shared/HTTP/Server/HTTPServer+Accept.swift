@@ -63,7 +63,7 @@ extension HTTPServer {
     }
 
     /// Answers 503 without blocking the accept loop: one non-blocking write, a half-close, a quick drain.
-    private static func refuse(_ fd: Int32) {
+    static func refuse(_ fd: Int32) {
         let response = HTTPError(.serviceUnavailable, detail: "too many connections", headers: ["Retry-After": "1"])
             .response()
         let bytes = ResponseSerializer.head(for: response, keepAlive: false, version: .http1_1,

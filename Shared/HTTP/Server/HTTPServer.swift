@@ -3,14 +3,16 @@ import Synchronization
 
 /// An HTTP/1.1 server on POSIX sockets, run as a `Service`.
 ///
-/// Each connection is served on its own thread with blocking, deadline-bounded I/O; handlers run as Swift
-/// tasks and reach the socket only through the connection thread, so the cooperative pool never blocks.
+/// By default a few event-loop threads serve every connection over `epoll` (see `EventLoopGroup`);
+/// handlers run as Swift tasks and reach the socket only through messages to their loop. The former
+/// design, a thread per connection, remains selectable with `Configuration.ioModel`.
 /// TLS is expected to be terminated in front of the server.
 public final class HTTPServer: Service {
     /// The limits and address in force.
     public let configuration: Configuration
     let core: ServerCore
     private let listener = Mutex<Listener?>(nil)
+    private let group = Mutex<EventLoopGroup?>(nil)
 
     /// A server for `router`; connection-level metrics go to `metrics` when given.
     public init(
@@ -39,7 +41,7 @@ public final class HTTPServer: Service {
     public func run() async throws {
         let listener = try boundListener()
         if core.state.startAccepting() {
-            guard startAcceptLoop(listener) else {
+            guard start(listener) else {
                 core.state.acceptLoopEnded()
                 _ = core.state.beginDraining()
                 throw HTTPServerError.bindFailed(address: address, reason: "cannot start the accept thread")
@@ -58,6 +60,7 @@ public final class HTTPServer: Service {
             self.shutdown()
         }
         core.deadlines.stop()
+        group.withLock { $0 }?.stop()
         core.logger.info("stopped", ["address": address])
     }
 
@@ -66,6 +69,20 @@ public final class HTTPServer: Service {
         guard core.state.beginDraining() else { return }
         core.logger.info("shutting down", ["connections": String(core.state.connectionCount)])
         core.wake.signal()
+        group.withLock { $0 }?.drain()
+    }
+
+    /// Starts serving on `listener` with the configured I/O model; `false` if its threads cannot start.
+    private func start(_ listener: Listener) -> Bool {
+        guard configuration.ioModel == .eventLoops else { return startAcceptLoop(listener) }
+        DescriptorLimit.raise(toAtLeast: configuration.maxConnections + 256, logger: core.logger)
+        guard let started = EventLoopGroup.start(count: configuration.eventLoops, listener: listener, core: core) else {
+            return false
+        }
+        group.withLock { $0 = started }
+        // A shutdown that began while the loops were starting did not reach them.
+        if core.state.isDraining { started.drain() }
+        return true
     }
 
     private var address: String {

@@ -1,5 +1,13 @@
 import Synchronization
 
+/// A connection as the server's registry sees it.
+protocol TrackedConnection: Sendable {
+    /// Closes the connection now and cancels its handler (hard shutdown).
+    func forceClose()
+    /// Closes the connection, which was idle when it was chosen to make room at the cap.
+    func evict()
+}
+
 /// The server's lifecycle and its set of open connections, shared by the accept thread, connection threads
 /// and `run()`.
 final class ServerState: Sendable {
@@ -19,7 +27,9 @@ final class ServerState: Sendable {
         var phase = Phase.idle
         var accepting = false
         var nextID = 0
-        var connections: [Int: ConnectionHandle] = [:]
+        var connections: [Int: any TrackedConnection] = [:]
+        /// Kept-alive connections waiting for their next request, with the time they became idle.
+        var idle: [Int: ContinuousClock.Instant] = [:]
         var waiters: [CheckedContinuation<Void, Never>] = []
 
         var isStopped: Bool {
@@ -51,6 +61,44 @@ final class ServerState: Sendable {
         }
     }
 
+    /// Registers a connection made by `make` unless the server is closing; at the cap the longest-idle
+    /// connection, if idle for at least `evictIdleAfter`, is evicted to make room (returned, to be
+    /// closed by its owner), else the newcomer is refused as busy.
+    func admit(
+        maxConnections: Int, evictIdleAfter: Duration, make: (Int) -> any TrackedConnection
+    ) -> (admitted: (any TrackedConnection)?, evicted: (any TrackedConnection)?, closing: Bool) {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            guard state.phase == .running else { return (nil, nil, true) }
+            var evicted: (any TrackedConnection)?
+            if state.connections.count >= maxConnections {
+                guard let oldest = state.idle.min(by: { $0.value < $1.value }),
+                      now - oldest.value >= evictIdleAfter else { return (nil, nil, false) }
+                state.idle[oldest.key] = nil
+                evicted = state.connections.removeValue(forKey: oldest.key)
+            }
+            state.nextID += 1
+            let connection = make(state.nextID)
+            state.connections[state.nextID] = connection
+            return (connection, evicted, false)
+        }
+    }
+
+    /// Marks a connection idle between requests, so it may be evicted at the connection cap.
+    func markIdle(_ id: Int) {
+        state.withLock { state in
+            if state.connections[id] != nil { state.idle[id] = .now }
+        }
+    }
+
+    /// Marks an idle connection busy again; `false` if it was evicted meanwhile (it must then close).
+    func markBusy(_ id: Int) -> Bool {
+        state.withLock { state in
+            state.idle[id] = nil
+            return state.connections[id] != nil
+        }
+    }
+
     /// The number of open connections.
     var connectionCount: Int {
         state.withLock { $0.connections.count }
@@ -73,7 +121,10 @@ final class ServerState: Sendable {
     }
 
     func connectionEnded(_ id: Int) {
-        update { _ = $0.connections.removeValue(forKey: id) }.waiters.forEach { $0.resume() }
+        update { state in
+            state.idle[id] = nil
+            _ = state.connections.removeValue(forKey: id)
+        }.waiters.forEach { $0.resume() }
     }
 
     func acceptLoopEnded() {
