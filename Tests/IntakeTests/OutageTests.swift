@@ -132,7 +132,7 @@ struct OutageTests {
         var iterator = outcomes.makeAsyncIterator()
         let outcome = await iterator.next() ?? nil
         // 57014 from the server: the statement was running there and the server cancelled it.
-        #expect((outcome as? PostgresError)?.sqlState == .queryCanceled)
+        #expect((outcome as? PostgresError)?.sqlState == .queryCanceled, "\(String(describing: outcome))")
         // The server reports a session idle before it answers, so by now nothing may still be running.
         let stillRunning = try await admin.query(PostgresQuery("test_still_running", """
             SELECT count(*) AS n FROM pg_stat_activity

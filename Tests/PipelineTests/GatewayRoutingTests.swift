@@ -43,7 +43,8 @@ struct GatewayRoutingTests {
             #expect(try await harness.text("SELECT status FROM referrals WHERE id = $1", domestic) == "enriched")
             let reason = "gateway cca_2013_s7 permits only NCA_INTERNATIONAL, NCA_TICAT; routing chose REPORT_FRAUD"
             #expect(try await Self.audit(harness, domestic) == [
-                "action": "referral.flagged", "teams": "", "gateway": "cca_2013_s7", "withheld_teams": "REPORT_FRAUD", "reason": reason])
+                "action": "referral.flagged", "teams": "", "gateway": "cca_2013_s7", "withheld_teams": "REPORT_FRAUD", "reason": reason,
+                "created": "", "raised": ""])
             #expect(try await harness.text("SELECT reason FROM gateway_flags WHERE referral_id = $1", domestic) == reason)
 
             // Overseas fraud: Report Fraud and NCA international by the rules; only the NCA team is tasked.
@@ -51,7 +52,8 @@ struct GatewayRoutingTests {
             #expect(try await harness.waitUntilTasked(overseas))
             #expect(try await Self.teams(harness, overseas) == "NCA_INTERNATIONAL")
             #expect(try await Self.audit(harness, overseas) == [
-                "action": "referral.tasked", "teams": "NCA_INTERNATIONAL", "gateway": "cca_2013_s7", "withheld_teams": "REPORT_FRAUD"])
+                "action": "referral.tasked", "teams": "NCA_INTERNATIONAL", "gateway": "cca_2013_s7", "withheld_teams": "REPORT_FRAUD",
+                "created": "NCA_INTERNATIONAL \(try await harness.text("SELECT priority FROM taskings WHERE referral_id = $1", overseas) ?? "?")", "raised": ""])
 
             let incident = try await harness.submit(cyber, Self.citing("cca_2013_s7", Fixtures.cyber))
             #expect(try await harness.waitUntilTasked(incident))

@@ -5,11 +5,13 @@ import Testing
 
 @Suite("Tasking: triage fit for harm", .serialized)
 struct TriageTests {
-    private static func referral(_ reference: String, crimeType: String, extra: String, indicators: String) -> String {
+    /// Fraud cites a gateway its sector may invoke that lets fraud teams be tasked (docs/gateways.md);
+    /// CCA 2013 s.7 permits only NCA teams.
+    private static func referral(_ reference: String, crimeType: String, extra: String, indicators: String, gateway: String = "cca_2013_s7") -> String {
         """
         {"partner_reference": "\(reference)", "crime_type": "\(crimeType)", "summary": "Triage case", \(extra),
          "time_window": {"first_seen": "2026-03-09T08:00:00Z", "last_seen": "2026-03-10T18:00:00Z"},
-         "indicators": [\(indicators)], "gateway": "cca_2013_s7",
+         "indicators": [\(indicators)], "gateway": "\(gateway)",
          "markings": {"tlp": "AMBER", "source_evaluation": 2, "intelligence_assessment": "B", "handling_code": "P"}}
         """
     }
@@ -35,7 +37,7 @@ struct TriageTests {
             let telco = try await harness.partner("Telco One", .telco)
             let id = try await harness.submit(telco, Self.referral(
                 "TTL-1", crimeType: "fraud.app_romance", extra: #""harm": {"threat_to_life": true}"#,
-                indicators: #"{"kind": "phone", "value": "07700 900777"}"#))
+                indicators: #"{"kind": "phone", "value": "07700 900777"}"#, gateway: "dpa_2018_sch2_para2"))
             #expect(try await harness.waitUntilTasked(id))
             #expect(try await harness.text(Self.tasked, id) == "COLP_FTC P1,REPORT_FRAUD P3")
             #expect(try await harness.waitUntilIdle())
@@ -52,10 +54,10 @@ struct TriageTests {
             let bank = try await harness.partner("High Street Bank", .finance)
             let dollars = try await harness.submit(bank, Self.referral(
                 "USD-1", crimeType: "fraud.purchase", extra: #""loss": {"amount": "10000.00", "currency": "USD"}"#,
-                indicators: #"{"kind": "phone", "value": "07700 900701"}"#))
+                indicators: #"{"kind": "phone", "value": "07700 900701"}"#, gateway: "eccta_2023_ss188_189"))
             let pounds = try await harness.submit(bank, Self.referral(
                 "GBP-1", crimeType: "fraud.purchase", extra: #""loss": {"amount": "5000.00", "currency": "GBP"}"#,
-                indicators: #"{"kind": "phone", "value": "07700 900702"}"#))
+                indicators: #"{"kind": "phone", "value": "07700 900702"}"#, gateway: "eccta_2023_ss188_189"))
             #expect(try await harness.waitUntilTasked(dollars))
             #expect(try await harness.waitUntilTasked(pounds))
             let loss = "SELECT (components->>'loss')::text || ' ' || loss_gbp::bigint FROM referral_scores WHERE referral_id = $1"
@@ -71,7 +73,7 @@ struct TriageTests {
             let tech = try await harness.partner("Tech Platform", .tech)
             let id = try await harness.submit(tech, Self.referral(
                 "NW-1", crimeType: "fraud.purchase", extra: #""victims": {"count": 1, "postcode": "M1 1AE"}"#,
-                indicators: #"{"kind": "url", "value": "https://shop.example.co.uk/"}"#))
+                indicators: #"{"kind": "url", "value": "https://shop.example.co.uk/"}"#, gateway: "dpa_2018_sch2_para2"))
             #expect(try await harness.waitUntilTasked(id))
             #expect(try await harness.text(Self.tasked, id) == "REPORT_FRAUD P3,ROCU_NORTH_WEST P3")
             #expect(try await harness.text("SELECT police_force || ' ' || rocu_region FROM referral_scores WHERE referral_id = $1", id)

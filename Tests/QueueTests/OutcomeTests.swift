@@ -95,7 +95,9 @@ struct OutcomeTests {
         let queue = JobQueue(pool: pool)
         var configuration = fastConfiguration()
         configuration.workerID = "worker-under-test"
-        configuration.leaseDuration = .seconds(3)
+        // Long enough that the whole suite's load never delays a heartbeat past it (3 s did);
+        // the orphan was claimed with its own 1 s lease, so its rescue does not wait for this.
+        configuration.leaseDuration = TestTime.scaled(.seconds(15))
         configuration.heartbeatInterval = .milliseconds(100)
         // Running under this worker's id, as a job whose outcome it gave up on is.
         let orphan = try await queue.enqueue(Ping(n: 1))

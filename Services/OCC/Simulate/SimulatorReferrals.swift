@@ -16,8 +16,18 @@ enum SimulatorReferrals {
             "partner_reference": "SIM-\(run)-\(index)", "crime_type": sector == .cyber ? "cyber.ransomware" : "fraud.purchase",
             "summary": "Simulated referral \(index) of a burst from the \(sector.rawValue) sector",
             "time_window": DemoReferrals.window, "victims": ["count": index % 7 + 1, "vulnerable": false],
-            "indicators": indicators, "gateway": sector == .cyber ? "cca_2013_s7" : "eccta_2023_ss188_189",
+            "indicators": indicators, "gateway": Self.gateway(sector),
             "markings": DemoReferrals.markings,
         ])
+    }
+
+    /// A gateway the sector may invoke under the seeded registry (docs/gateways.md): intake
+    /// refuses any other with a 422 at `gateway`.
+    static func gateway(_ sector: Sector) -> String {
+        switch sector {
+        case .cyber: "cca_2013_s7"
+        case .finance: "eccta_2023_ss188_189"
+        case .telco, .tech: "dpa_2018_sch2_para2"
+        }
     }
 }
