@@ -24,18 +24,9 @@ public struct BenefitsQuery: Sendable, Hashable {
     }
 
     public static func parse(_ items: [(name: String, value: String)]) -> Result<BenefitsQuery, ValidationFailure> {
-        var problems: [FieldError] = []
-        var values: [String: String] = [:]
-        for (name, value) in items {
-            let path = FieldPath.root.appending(String(name.prefix(64)))
-            if !names.contains(name) {
-                problems.append(FieldError(path, "unknown parameter; expected \(names.sorted().joined(separator: ", "))"))
-            } else if values[name] != nil {
-                problems.append(FieldError(path, "given more than once"))
-            } else {
-                values[name] = value
-            }
-        }
+        let parameters = QueryParameters(items, allowed: names)
+        var problems = parameters.problems
+        let values = parameters.values
         let bounds = ["from", "to"].map { name in
             values[name].flatMap { text -> Date? in
                 switch Timestamp.validate(text) {

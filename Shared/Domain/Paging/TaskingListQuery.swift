@@ -24,18 +24,9 @@ public struct TaskingListQuery: Sendable, Hashable {
 
     /// Parses the query's `(name, value)` pairs in order.
     public static func parse(_ items: [(name: String, value: String)]) -> Result<TaskingListQuery, ValidationFailure> {
-        var problems: [FieldError] = []
-        var values: [String: String] = [:]
-        for (name, value) in items {
-            let path = FieldPath.root.appending(String(name.prefix(64)))
-            if !names.contains(name) {
-                problems.append(FieldError(path, "unknown parameter; expected \(names.sorted().joined(separator: ", "))"))
-            } else if values[name] != nil {
-                problems.append(FieldError(path, "given more than once"))
-            } else {
-                values[name] = value
-            }
-        }
+        let parameters = QueryParameters(items, allowed: names)
+        var problems = parameters.problems
+        let values = parameters.values
         var after: TaskingCursor?
         if let text = values["cursor"] {
             after = TaskingCursor(text)
