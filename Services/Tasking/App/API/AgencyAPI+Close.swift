@@ -35,14 +35,7 @@ extension AgencyAPI {
     }
 
     private func validatedClosure(_ request: Request) async throws -> TaskingClosure {
-        let bytes = try await request.body.collect(upTo: Self.maxCloseBytes)
-        let json: JSONValue
-        do {
-            json = try JSONValue(parsing: bytes)
-        } catch {
-            throw HTTPError(.badRequest, detail: "the request body is not valid JSON: \(error)",
-                            errors: [Problem.FieldError(field: "body", message: "is not valid JSON")])
-        }
+        let json = try await request.jsonValue(upTo: Self.maxCloseBytes)
         switch TaskingClosure.validate(json: json) {
         case .success(let closure):
             return closure

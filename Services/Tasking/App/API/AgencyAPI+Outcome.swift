@@ -75,14 +75,7 @@ extension AgencyAPI {
     }
 
     private func validatedOutcome(_ request: Request) async throws -> Outcome {
-        let bytes = try await request.body.collect(upTo: Self.maxOutcomeBytes)
-        let json: JSONValue
-        do {
-            json = try JSONValue(parsing: bytes)
-        } catch {
-            throw HTTPError(.badRequest, detail: "the request body is not valid JSON: \(error)",
-                            errors: [Problem.FieldError(field: "body", message: "is not valid JSON")])
-        }
+        let json = try await request.jsonValue(upTo: Self.maxOutcomeBytes)
         switch OutcomeValidator.validate(json: json, recordedAt: Date()) {
         case .success(let outcome):
             return outcome

@@ -4,6 +4,17 @@ import HTTP
 import ServiceKit
 
 extension Request {
+    /// The body as a JSON value for a Domain validator; malformed JSON is a 400 at `body`.
+    func jsonValue(upTo maxBytes: Int) async throws -> JSONValue {
+        let bytes = try await body.collect(upTo: maxBytes)
+        do {
+            return try JSONValue(parsing: bytes)
+        } catch {
+            throw HTTPError(.badRequest, detail: "the request body is not valid JSON: \(error)",
+                            errors: [Problem.FieldError(field: "body", message: "is not valid JSON")])
+        }
+    }
+
     /// The calling officer. Agency actions name a person: a key of no agency, or an agency key
     /// naming no officer (issued before officers existed), is refused.
     func officer() throws -> CallingOfficer {
