@@ -91,6 +91,22 @@ public final class PostgresPool: Sendable {
         try await withConnection { try await $0.transaction(isolation: isolation, body) }
     }
 
+    /// Like `transaction`, but runs `body` again (up to `attempts` in all) when PostgreSQL rolled
+    /// the transaction back as a deadlock victim or serialization failure: nothing of the failed
+    /// attempt was kept, so `body` must only act through the transaction.
+    public func transactionRetryingTransient<T: Sendable>(
+        attempts: Int = 3, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await transaction(body)
+            } catch let error as PostgresError where attempt < attempts && error.sqlState?.isTransient == true {
+                attempt += 1
+            }
+        }
+    }
+
     /// Open and idle connection counts, for metrics.
     public var counts: (open: Int, idle: Int, waiting: Int) {
         state.withLock { ($0.open, $0.idle.count, $0.waiters.count) }

@@ -41,7 +41,8 @@ extension AgencyAPI {
             try await auditScreenRefusal(hits, tasking: id, outcomeID: nil, officer: officer, purpose: purpose)
             throw Self.screenProblem(hits, field: field)
         }
-        let recorded = try await pool.transaction { connection in
+        // Network re-routing updates the same referrals and taskings: a deadlock victim runs again.
+        let recorded = try await pool.transactionRetryingTransient { connection in
             try await connection.scopeToAgency(agency)
             guard let tasking = try await connection.query(TaskingQueries.lockForAgency.binding(id, agency)).single else {
                 throw HTTPError(.notFound, detail: "no such tasking for this agency")
