@@ -105,10 +105,14 @@ struct OutageTests {
         let admin = try await database.connect()
         let login = try await SessionTimeoutTests.login(in: "occ_intake", on: admin)
         var http = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
-        http.requestTimeout = .seconds(2)
+        // Long enough for the query to reach the server on a loaded machine, short beside pg_sleep(60).
+        http.requestTimeout = TestTime.scaled(.seconds(4))
         // A statement limit far beyond the deadline: only the deadline can stop the query.
         let environment = SessionTimeoutTests.environment(database, user: login, SessionTimeouts(statement: .seconds(120)))
         let pool = environment.makePool()
+        // The pool's first connection (SCRAM, session settings) is made before the clock starts,
+        // so the deadline falls on a running statement, not on a connect (CI saw the latter under load).
+        _ = try await pool.query(PostgresQuery("test_warm", "SELECT 1"))
         let router = environment.makeRouter(metrics: MetricsRegistry(), pool: pool)
         let (outcomes, report) = AsyncStream.makeStream(of: (any Error)?.self)
         router.get("/slow") { _ in
