@@ -11,6 +11,8 @@ struct UnavailabilityTests {
         PostgresError(.server, sqlState: SQLState("57P02")), PostgresError(.server, sqlState: SQLState("57P03")),
         PostgresError(.server, sqlState: SQLState("53300")), PostgresError(.cancelled, sqlState: .queryCanceled),
         PostgresError(.server, sqlState: .lockNotAvailable), PostgresError(.server, sqlState: SQLState("25P03")),
+        // Rolled back whole by the server; the same request may succeed when retried.
+        PostgresError(.server, sqlState: .deadlockDetected), PostgresError(.server, sqlState: .serializationFailure),
     ])
     func unavailable(error: PostgresError) {
         #expect(error.isUnavailability)
@@ -21,7 +23,7 @@ struct UnavailabilityTests {
 
     @Test("faults in the request or the code stay 500s", arguments: [
         PostgresError(.server, sqlState: .uniqueViolation), PostgresError(.server, sqlState: .insufficientPrivilege),
-        PostgresError(.server, sqlState: .undefinedTable), PostgresError(.server, sqlState: .serializationFailure),
+        PostgresError(.server, sqlState: .undefinedTable),
         PostgresError(.decoding), PostgresError(.unexpectedNull), PostgresError(.server),
     ])
     func fault(error: PostgresError) {

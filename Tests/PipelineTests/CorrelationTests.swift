@@ -11,10 +11,10 @@ struct CorrelationTests {
     func telcoAndBankCorroborate() async throws {
         try await PipelineHarness.with { harness in
             let scenario = try await Scenario.run(harness)
-            let links = "SELECT count(*) FROM referral_links WHERE referral_id = $1 AND linked_referral_id = $2"
+            let links = "SELECT count(*) FROM referral_neighbours WHERE referral_id = $1 AND linked_referral_id = $2"
             #expect(try await harness.count(links, scenario.bankReferral, scenario.telcoReferral) == 2)
             #expect(try await harness.count(links, scenario.telcoReferral, scenario.bankReferral) == 2)
-            #expect(try await harness.count("SELECT count(*) FROM referral_links WHERE referral_id = $1", scenario.techReferral) == 0)
+            #expect(try await harness.count("SELECT count(*) FROM referral_neighbours WHERE referral_id = $1", scenario.techReferral) == 0)
 
             let scores = "SELECT distinct_partners * 100 + distinct_sectors * 10 + linked_referrals FROM referral_scores WHERE referral_id = $1"
             #expect(try await harness.count(scores, scenario.bankReferral) == 221)
@@ -46,7 +46,9 @@ struct CorrelationTests {
                 referrals.append(try await harness.submit(partners[index % partners.count], submission))
             }
             for referral in referrals { #expect(try await harness.waitUntilTasked(referral)) }
-            #expect(try await harness.count("SELECT count(*) FROM referral_links") == 16 * 15)
+            #expect(try await harness.count("SELECT count(*) FROM referral_neighbours") == 16 * 15)
+            // Each pair is stored once, by the later referral; the view reads both ways.
+            #expect(try await harness.count("SELECT count(*) FROM referral_links") == 16 * 15 / 2)
             #expect(try await harness.count("SELECT distinct_partners * 10 + distinct_sectors FROM indicators WHERE key = $1", Fixtures.phoneKey) == 44)
             #expect(try await harness.count("SELECT max(distinct_partners) FROM referral_scores") == 4)
         }
@@ -65,7 +67,7 @@ struct CorrelationTests {
             }
             #expect(drained)
             #expect(try await harness.count(taskings, scenario.bankReferral) == 2)
-            #expect(try await harness.count("SELECT count(*) FROM referral_links") == 4)
+            #expect(try await harness.count("SELECT count(*) FROM referral_neighbours") == 4)
             // Four first routings, the telco's re-routing when the bank's joined its network, the redelivery's.
             #expect(try await harness.count("SELECT count(*) FROM occ_job_history WHERE kind = 'task_referral' AND state = 'completed'") == 6)
         }

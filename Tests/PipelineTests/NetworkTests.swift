@@ -46,7 +46,7 @@ struct NetworkTests {
             #expect(try await harness.waitUntilTasked(domain))
             #expect(try await harness.waitUntilIdle())
             #expect(try await harness.count(
-                "SELECT count(*) FROM referral_links WHERE referral_id = $1 AND linked_referral_id = $2 AND key = 'domain:secure-parcel.co.uk'",
+                "SELECT count(*) FROM referral_neighbours WHERE referral_id = $1 AND linked_referral_id = $2 AND key = 'domain:secure-parcel.co.uk'",
                 url, domain) == 1)
             #expect(try await harness.count("SELECT count(DISTINCT network_id) FROM network_members WHERE referral_id IN ($1, $2)", url, domain) == 1)
             #expect(try await harness.text(
@@ -67,7 +67,7 @@ struct NetworkTests {
             #expect(try await harness.waitUntilTasked(unicode))
             #expect(try await harness.waitUntilTasked(ascii))
             #expect(try await harness.count(
-                "SELECT count(*) FROM referral_links WHERE referral_id = $1 AND linked_referral_id = $2 AND key = 'domain:xn--bcher-kva.example'",
+                "SELECT count(*) FROM referral_neighbours WHERE referral_id = $1 AND linked_referral_id = $2 AND key = 'domain:xn--bcher-kva.example'",
                 unicode, ascii) == 1)
         }
     }
@@ -86,7 +86,7 @@ struct NetworkTests {
                 indicators: #"{"kind": "phone", "value": "+44 20 7946 0000"}, {"kind": "email", "value": "Other.Person@gmail.com"}"#))
             #expect(try await harness.waitUntilTasked(first))
             #expect(try await harness.waitUntilTasked(second))
-            #expect(try await harness.count("SELECT count(*) FROM referral_links") == 0)
+            #expect(try await harness.count("SELECT count(*) FROM referral_neighbours") == 0)
             #expect(try await harness.count("SELECT count(DISTINCT network_id) FROM network_members") == 2)
             #expect(try await harness.count("SELECT distinct_partners FROM referral_scores WHERE referral_id = $1", second) == 1)
             // Stored and counted…
@@ -112,7 +112,7 @@ struct NetworkTests {
                 "ROLE-2", crimeType: "fraud.app_impersonation", summary: "Spoofed bank number", indicators: spoofed))
             #expect(try await harness.waitUntilTasked(first))
             #expect(try await harness.waitUntilTasked(second))
-            #expect(try await harness.count("SELECT count(*) FROM referral_links") == 0)
+            #expect(try await harness.count("SELECT count(*) FROM referral_neighbours") == 0)
             #expect(try await harness.text("SELECT enrichment->>'unlinked_by_role' FROM referral_scores WHERE referral_id = $1", second)
                 == #"["phone:+442079460018"]"#)
             let calling = try await harness.submit(bank, Fixtures.referral(
@@ -123,7 +123,7 @@ struct NetworkTests {
                 indicators: #"{"kind": "phone", "value": "02079460018"}"#))
             #expect(try await harness.waitUntilTasked(calling))
             #expect(try await harness.waitUntilTasked(callingToo))
-            #expect(try await harness.count("SELECT count(*) FROM referral_links WHERE referral_id = $1", calling) == 1)
+            #expect(try await harness.count("SELECT count(*) FROM referral_neighbours WHERE referral_id = $1", calling) == 1)
         }
     }
 

@@ -20,8 +20,11 @@ struct EnrichmentHandler: Sendable {
                 return .discard(reason: "referral \(args.referralID) does not exist")
             }
             let loaded = try StoredReferral(id: args.referralID, row: row)
-            let correlation = try await correlate(loaded, indicators: loaded.referral.indicators.map(normaliser.enriched), on: connection)
+            let indicators = loaded.referral.indicators.map(normaliser.enriched)
+            // Reads first; the keys are locked last (a campaign's referrals queue on that lock).
             let triage = try await triage(loaded, on: connection)
+            let plan = try await plan(indicators, on: connection)
+            let correlation = try await correlate(loaded, plan: plan, indicators: indicators, on: connection)
             let now = Date()
             let score = HarmScore.compute(
                 loaded.referral, corroboration: correlation.corroboration, receivedAt: loaded.receivedAt, now: now,

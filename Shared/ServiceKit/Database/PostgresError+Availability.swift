@@ -3,7 +3,8 @@ import Postgres
 extension PostgresError {
     /// Whether the database could not serve the request now rather than refused it: unreachable,
     /// shutting down, out of connections, or a time limit ran out (statement, lock, idle
-    /// transaction, or the request's own deadline cancelling it). The same request may succeed later.
+    /// transaction, or the request's own deadline cancelling it), or the transaction lost a deadlock
+    /// or serialization conflict. The same request may succeed later.
     public var isUnavailability: Bool {
         switch code {
         case .connectionFailed, .connectionClosed, .poolTimeout, .poolClosed, .cancelled: return true
@@ -14,7 +15,8 @@ extension PostgresError {
         }
         guard let sqlState else { return false }
         // Class 08: connection exceptions.
-        return sqlState.rawValue.hasPrefix("08") || Self.unavailabilityStates.contains(sqlState)
+        // A deadlock victim or serialization failure was rolled back whole: the client may retry.
+        return sqlState.rawValue.hasPrefix("08") || sqlState.isTransient || Self.unavailabilityStates.contains(sqlState)
     }
 
     private static let unavailabilityStates: Set<SQLState> = [

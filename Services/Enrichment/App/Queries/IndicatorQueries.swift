@@ -40,20 +40,20 @@ enum IndicatorQueries {
                 THEN 1 ELSE 0 END
         """)
     /// Links the referral with the most recent `$3` other referrals sighting each of its keys in
-    /// a linking role, both ways.
+    /// a linking role. Each pair is stored once, by the referral that made it (migration 19);
+    /// `referral_neighbours` reads both directions.
     static let link = PostgresQuery(
         "referral_links_insert",
         """
         INSERT INTO referral_links (referral_id, linked_referral_id, key)
-        SELECT pair.a, pair.b, pair.key
+        SELECT $1::uuid, other.referral_id, k.key
         FROM unnest($2::text[]) AS k (key)
         CROSS JOIN LATERAL (
             SELECT s.referral_id FROM indicator_sightings s
             WHERE s.key = k.key AND s.referral_id <> $1 AND s.links ORDER BY s.seen_at DESC LIMIT $3
         ) AS other
-        CROSS JOIN LATERAL (VALUES ($1::uuid, other.referral_id, k.key), (other.referral_id, $1::uuid, k.key)) AS pair (a, b, key)
         ON CONFLICT DO NOTHING
         """)
     static let linkedCount = PostgresQuery(
-        "referral_links_count", "SELECT count(DISTINCT linked_referral_id) AS linked FROM referral_links WHERE referral_id = $1")
+        "referral_links_count", "SELECT count(DISTINCT linked_referral_id) AS linked FROM referral_neighbours WHERE referral_id = $1")
 }

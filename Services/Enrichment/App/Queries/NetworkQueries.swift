@@ -15,7 +15,7 @@ enum NetworkQueries {
         "network_members_for_rescoring",
         """
         SELECT r.id, r.canonical::text AS canonical, r.received_at, r.trace_id, s.gbp_per_unit::float8 AS gbp_per_unit,
-               (SELECT count(DISTINCT l.linked_referral_id) FROM referral_links l WHERE l.referral_id = r.id) AS linked
+               (SELECT count(DISTINCT l.linked_referral_id) FROM referral_neighbours l WHERE l.referral_id = r.id) AS linked
         FROM network_members m JOIN referrals r ON r.id = m.referral_id JOIN referral_scores s ON s.referral_id = m.referral_id
         WHERE m.network_id = $1 AND m.referral_id <> $2
         ORDER BY r.id

@@ -10,7 +10,7 @@ enum NetworkQueries {
         WITH RECURSIVE reach (referral_id, hops) AS (
             SELECT $1::uuid, 0
             UNION
-            SELECT l.linked_referral_id, r.hops + 1 FROM referral_links l JOIN reach r ON l.referral_id = r.referral_id
+            SELECT l.linked_referral_id, r.hops + 1 FROM referral_neighbours l JOIN reach r ON l.referral_id = r.referral_id
             WHERE r.hops < $2
         ), nearest AS (
             SELECT referral_id, min(hops) AS hops FROM reach GROUP BY referral_id
@@ -22,14 +22,16 @@ enum NetworkQueries {
         LIMIT $3
         """)
     /// The latest embargo of any outcome on any tasking of the referral's whole network (every
-    /// referral reachable through links, however far: an embargo binds the network, not a hop).
+    /// member, however far: an embargo binds the network, not a hop). A referral not yet in a
+    /// network is its own.
     static let latestEmbargo = PostgresQuery(
         "network_latest_embargo",
         """
-        WITH RECURSIVE network (referral_id) AS (
+        WITH network (referral_id) AS (
             SELECT $1::uuid
             UNION
-            SELECT l.linked_referral_id FROM referral_links l JOIN network n ON l.referral_id = n.referral_id
+            SELECT m.referral_id FROM network_members m
+            WHERE m.network_id = (SELECT o.network_id FROM network_members o WHERE o.referral_id = $1)
         )
         SELECT max(o.embargo_until) AS latest
         FROM network n JOIN taskings t ON t.referral_id = n.referral_id JOIN outcomes o ON o.tasking_id = t.id

@@ -52,11 +52,18 @@ enum TaskingQueries {
     static let accept = PostgresQuery(
         "taskings_accept",
         "UPDATE taskings SET status = 'accepted', accepted_at = now() WHERE id = $1 AND agency_code = $2 AND status = 'new'")
+    /// Locks the referral, then its tasking: the order the routing worker takes them in (it locks
+    /// the referral to re-route it, then upserts its taskings), so the two never deadlock. The
+    /// locking subquery is not flattened, so its row lock is taken before the join yields `t`.
     static let lockForAgency = PostgresQuery(
         "taskings_lock_for_agency",
         """
-        SELECT t.status, t.referral_id, r.trace_id FROM taskings t JOIN referrals r ON r.id = t.referral_id
-        WHERE t.id = $1 AND t.agency_code = $2
+        SELECT t.status, t.referral_id, r.trace_id
+          FROM (SELECT id, trace_id FROM referrals
+                 WHERE id = (SELECT referral_id FROM taskings WHERE id = $1 AND agency_code = $2)
+                 FOR UPDATE) r
+          JOIN taskings t ON t.referral_id = r.id
+         WHERE t.id = $1 AND t.agency_code = $2
         FOR UPDATE OF t
         """)
     /// After an outcome: a new tasking counts as accepted; an outcome never closes one.
