@@ -25,4 +25,19 @@ public struct JobContext: Sendable {
             throw QueueError(.leaseLost, jobID: record.id, reason: "job is no longer held by this attempt")
         }
     }
+
+    /// Completes every job of a batch in one statement inside the caller's transaction; hand its
+    /// result to `verifyCompleted(_:_:)` before committing.
+    public static func completionStatement(_ contexts: [JobContext]) -> PostgresQuery {
+        JobQueries.completeMany.binding(contexts.map(\.record.id), contexts.map { "\($0.record.id):\($0.record.attempt)" })
+    }
+
+    /// Throws `.leaseLost` unless `rows` completed every job of `contexts`: one was rescued or
+    /// cancelled meanwhile, so the whole transaction must roll back (the worker then runs the
+    /// batch's jobs one by one, and the lost one is skipped as before).
+    public static func verifyCompleted(_ rows: PostgresRows, _ contexts: [JobContext]) throws {
+        guard rows.affectedRows == contexts.count else {
+            throw QueueError(.leaseLost, reason: "\(contexts.count - rows.affectedRows) of \(contexts.count) jobs are no longer held by this attempt")
+        }
+    }
 }

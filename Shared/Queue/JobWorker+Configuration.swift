@@ -19,6 +19,9 @@ extension JobWorker {
         public var queues: [String: Int]
         /// Most jobs claimed per round trip.
         public var batchSize: Int = 200
+        /// Per queue, most jobs handed to one call of a kind's batch handler (absent or 1: one job
+        /// per call). On such a queue the concurrency limit counts handler calls, not jobs.
+        public var handlerBatches: [String: Int] = [:]
         /// Fallback when no NOTIFY arrives (and the only wake-up in poll-only mode).
         public var pollInterval: Duration = .seconds(1)
         /// LISTEN for new-job hints; false for connection poolers in transaction mode.

@@ -13,7 +13,7 @@ extension JobWorker {
         if let handler = registry.handler(for: job.kind) {
             let timeout = registry.timeout(for: job.kind) ?? configuration.jobTimeout
             let context = JobContext(record: job, workerID: configuration.workerID)
-            let (result, timedOut) = await Self.run(handler, context, timeout: timeout)
+            let (result, timedOut) = await Self.run({ try await handler(context) }, timeout: timeout)
             switch result {
             case .success(let returned):
                 outcome = returned
@@ -43,11 +43,10 @@ extension JobWorker {
 
     /// The handler's result, and whether `timeout` cancelled it. The timer runs on the global
     /// executor: never on a connection's thread, where it would wait behind the handler's queries.
-    private static func run(_ handler: @escaping JobWorkerRegistry.Handler, _ context: JobContext, timeout: Duration?) async -> (Result<JobOutcome, Error>, timedOut: Bool) {
-        guard let timeout else { return (await capture { try await handler(context) }, false) }
-        enum Event: Sendable { case finished(Result<JobOutcome, Error>), timerFired, timerStopped }
-        return await withTaskGroup(of: Event.self) { group in
-            group.addTask { .finished(await capture { try await handler(context) }) }
+    static func run<T: Sendable>(_ handler: @escaping @Sendable () async throws -> T, timeout: Duration?) async -> (Result<T, Error>, timedOut: Bool) {
+        guard let timeout else { return (await capture { try await handler() }, false) }
+        return await withTaskGroup(of: HandlerEvent<T>.self) { group in
+            group.addTask { .finished(await capture { try await handler() }) }
             group.addTask(executorPreference: globalConcurrentExecutor) {
                 do {
                     try await Task.sleep(for: timeout)
@@ -56,7 +55,7 @@ extension JobWorker {
                     return .timerStopped
                 }
             }
-            var result: Result<JobOutcome, Error>?
+            var result: Result<T, Error>?
             var timedOut = false
             while let event = await group.next() {
                 switch event {
@@ -71,7 +70,7 @@ extension JobWorker {
     }
 
     /// Writes `outcome`, retrying within `outcomeRetryWindow`; false if it was given up on.
-    private func record(_ job: JobRecord, _ outcome: JobOutcome) async -> Bool {
+    func record(_ job: JobRecord, _ outcome: JobOutcome) async -> Bool {
         let query: PostgresQuery
         switch outcome {
         case .complete:
@@ -110,6 +109,11 @@ extension JobWorker {
         let entry = Entry(at: Date(), attempt: job.attempt, error: String(reason.prefix(2000)), worker: configuration.workerID)
         return (try? JobCoding.encode(entry)) ?? "{}"
     }
+}
+
+/// What finishes first in `JobWorker.run`: the handler, or its timer.
+private enum HandlerEvent<T: Sendable>: Sendable {
+    case finished(Result<T, Error>), timerFired, timerStopped
 }
 
 /// The value `body` returns, or the error it throws.

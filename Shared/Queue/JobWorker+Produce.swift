@@ -13,14 +13,15 @@ extension JobWorker {
                 let free = limit - running.value
                 var batchWasFull = false
                 if free > 0 {
-                    let want = min(free, configuration.batchSize)
+                    let perCall = max(1, configuration.handlerBatches[queue] ?? 1)
+                    let want = min(free * perCall, configuration.batchSize)
                     do {
                         let jobs = try await claim(queue: queue, limit: want)
                         self.inFlight.add(jobs)
-                        for job in jobs {
+                        for chunk in calls(jobs, slots: free, perCall: perCall) {
                             running.increment()
                             group.addTask {
-                                await self.execute(job)
+                                if chunk.count == 1 { await self.execute(chunk[0]) } else { await self.execute(batch: chunk) }
                                 // A producer waiting at capacity learns that a slot is free.
                                 if running.decrement() == limit { signal.signal() }
                             }
@@ -34,6 +35,22 @@ extension JobWorker {
                 await signal.wait(timeout: configuration.pollInterval)
             }
         }
+    }
+
+    /// Splits claimed jobs into handler calls: jobs of a kind with a batch handler go together,
+    /// spread evenly over the free slots (at most `perCall` each); any other job runs alone.
+    func calls(_ jobs: [JobRecord], slots: Int, perCall: Int) -> [[JobRecord]] {
+        guard perCall > 1 else { return jobs.map { [$0] } }
+        var byKind: [String: [JobRecord]] = [:], calls: [[JobRecord]] = []
+        for job in jobs {
+            if registry.batchHandler(for: job.kind) == nil { calls.append([job]) } else { byKind[job.kind, default: []].append(job) }
+        }
+        for kind in byKind.keys.sorted() {
+            let batch = byKind[kind]!
+            let size = min(perCall, max(1, (batch.count + slots - 1) / max(1, slots)))
+            calls += stride(from: 0, to: batch.count, by: size).map { Array(batch[$0..<min($0 + size, batch.count)]) }
+        }
+        return calls
     }
 
     func claim(queue: String, limit: Int) async throws -> [JobRecord] {

@@ -45,32 +45,31 @@ extension EnrichmentHandler {
     /// Most other referrals one new referral is linked to per key (the most recent ones).
     static let maxLinksPerKey = 200
 
-    /// Which of the referral's keys link (warning-listed keys link nothing). Read before the keys
-    /// are locked, so the lock is held for as little as possible.
-    func plan(_ indicators: [CanonicalIndicator], on connection: PostgresConnection) async throws -> CorrelationPlan {
-        let keys = Array(Set(indicators.flatMap(\.correlationKeys))).sorted()
-        let listed = try await connection.query(WarninglistQueries.listed.binding(keys))
-        return CorrelationPlan(indicators: indicators, warninglisted: Set(try listed.map { try $0.decode(String.self, "key") }))
+    /// Which of each referral's keys link (warning-listed keys link nothing), read in one query
+    /// for the batch before any key is locked, so the locks are held for as little as possible.
+    func plans(_ indicators: [[CanonicalIndicator]], on connection: PostgresConnection) async throws -> [CorrelationPlan] {
+        let keys = Array(Set(indicators.flatMap { $0.flatMap(\.correlationKeys) })).sorted()
+        let listed = Set(try await connection.query(WarninglistQueries.listed.binding(keys)).map { try $0.decode(String.self, "key") })
+        return indicators.map { CorrelationPlan(indicators: $0, warninglisted: listed) }
     }
 
-    /// Locks the referral's keys, records its sightings (counters updated incrementally), links
-    /// it and joins it to a network by its linking keys: one round trip. The key locks are held
-    /// until the transaction ends, so everything after this is on the campaign's critical path.
+    /// Records the referral's sightings (counters updated incrementally), links it and joins it
+    /// to a network by its linking keys, in one round trip. The caller holds its keys' locks
+    /// (`IndicatorQueries.lockKeys`), taken for the whole batch at once.
     func correlate(_ referral: StoredReferral, plan: CorrelationPlan, indicators: [CanonicalIndicator], on connection: PostgresConnection) async throws -> Correlation {
         let keys = Array(Set(indicators.flatMap(\.correlationKeys))).sorted()
         let seenAt = referral.referral.timeWindow?.lastSeen ?? referral.receivedAt
         let partner = referral.partnerID, sector = referral.sector.rawValue
         let results = try await connection.pipeline([
-            IndicatorQueries.lockKeys.binding(keys),
             IndicatorQueries.recordSightings.binding(keys, referral.id, partner, sector, seenAt, plan.unlinkedByRole),
             IndicatorQueries.link.binding(referral.id, plan.linkingKeys, Self.maxLinksPerKey),
             NetworkQueries.join.binding(referral.id, plan.linkingKeys, partner, sector, seenAt),
             IndicatorQueries.linkedCount.binding(referral.id),
         ])
-        guard let network = results[3].single else {
+        guard let network = results[2].single else {
             throw PostgresError(.decoding, queryName: NetworkQueries.join.name, reason: "occ_network_join returned no row")
         }
         return Correlation(
-            plan: plan, network: try NetworkJoin(row: network), linkedReferrals: try results[4].single?.decode(Int.self, "linked") ?? 0)
+            plan: plan, network: try NetworkJoin(row: network), linkedReferrals: try results[3].single?.decode(Int.self, "linked") ?? 0)
     }
 }

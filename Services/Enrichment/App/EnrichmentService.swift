@@ -23,7 +23,10 @@ public struct EnrichmentService: Sendable {
             queue: JobQueue(pool: pool), normaliser: IndicatorNormaliser(publicSuffixes: suffixes), logger: environment.logger)
         var registry = JobWorkerRegistry()
         registry.register(EnrichReferral.self) { [pool] args, context in
-            try await pool.withConnection { try await handler.enrich(args, context: context, on: $0) }
+            try await pool.withConnection { try await handler.enrich([(args, context)], on: $0)[0] }
+        }
+        registry.registerBatch(EnrichReferral.self) { [pool] batch in
+            try await pool.withConnection { try await handler.enrich(batch, on: $0) }
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.conninfo, registry: registry,

@@ -11,8 +11,8 @@ struct StoredReferral: Sendable {
     let receivedAt: Date
     let traceID: String
 
-    init(id: UUID, row: PostgresRow) throws {
-        self.id = id
+    init(row: PostgresRow) throws {
+        id = try row.decode(UUID.self, "id")
         partnerID = try row.decode(Int64.self, "partner_id")
         guard let sector = Sector(rawValue: try row.decode(String.self, "sector")) else {
             throw PostgresError(.decoding, queryName: "referrals_for_enrichment", reason: "unknown sector")

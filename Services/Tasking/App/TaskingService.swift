@@ -20,11 +20,16 @@ public struct TaskingService: Sendable {
             let handler = TaskingHandler(logger: environment.logger)
             var registry = JobWorkerRegistry()
             registry.register(TaskReferral.self) { [pool] args, context in
-                try await pool.withConnection { try await handler.task(args, context: context, on: $0) }
+                try await pool.withConnection { try await handler.task([(args, context)], on: $0)[0] }
             }
+            registry.registerBatch(TaskReferral.self) { [pool] batch in
+                try await pool.withConnection { try await handler.task(batch, on: $0) }
+            }
+            var configuration = JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])
+            configuration.handlerBatches = [TaskReferral.queue: settings.batch]
             worker = JobWorker(
                 pool: pool, conninfo: environment.conninfo, registry: registry,
-                configuration: environment.workerConfiguration(JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])),
+                configuration: environment.workerConfiguration(configuration),
                 logger: environment.logger, metrics: metrics)
         } else {
             worker = nil

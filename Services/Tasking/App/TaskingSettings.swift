@@ -5,16 +5,19 @@ import Runtime
 /// | variable | meaning | default |
 /// |---|---|---|
 /// | `TASKING_MODE` | `worker`, `api` or `all` (see `TaskingMode`) | `all` |
-/// | `TASKING_CONCURRENCY` | referrals routed at once by this process | 8 |
+/// | `TASKING_CONCURRENCY` | batches routed at once by this process | 8 |
+/// | `TASKING_BATCH` | most routing jobs handled in one transaction | 32 |
 public struct TaskingSettings: Sendable {
     public static let defaultPort = 8081
 
     public var mode: TaskingMode
     public var concurrency: Int
+    public var batch: Int
 
-    public init(mode: TaskingMode = .all, concurrency: Int = 8) {
+    public init(mode: TaskingMode = .all, concurrency: Int = 8, batch: Int = 32) {
         self.mode = mode
         self.concurrency = concurrency
+        self.batch = batch
     }
 
     public init(config: Config) throws {
@@ -22,6 +25,8 @@ public struct TaskingSettings: Sendable {
         guard let mode = TaskingMode(rawValue: text.lowercased()) else {
             throw ConfigError.invalid(key: "TASKING_MODE", expected: "worker, api or all", value: text)
         }
-        self.init(mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256))
+        self.init(
+            mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256),
+            batch: try config.int("TASKING_BATCH", default: 32, in: 1...500))
     }
 }

@@ -2,17 +2,19 @@ import Postgres
 
 /// Statements on `referrals` (with its score and its gateway's registry row) used by tasking.
 enum ReferralQueries {
-    /// The gateway columns are NULL when the referral's gateway is not in the registry.
+    /// A batch's referrals, locked in id order (two batches cannot deadlock on them). The gateway
+    /// columns are NULL when the referral's gateway is not in the registry.
     static let loadScored = PostgresQuery(
         "referrals_for_tasking",
         """
-        SELECT r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners, s.sector, s.loss_gbp::float8 AS loss_gbp,
+        SELECT r.id, r.canonical::text AS canonical, r.trace_id, s.score, s.distinct_partners, s.sector, s.loss_gbp::float8 AS loss_gbp,
                s.police_force, s.rocu_region, coalesce(n.referral_count, 1) AS network_size,
                g.code, g.title, g.citation, g.invoker_sectors, g.invoker_regulated_sector, g.invoker_public_authority,
                g.permitted_agencies, g.onward_disclosure, g.retired_at
         FROM referrals r JOIN referral_scores s ON s.referral_id = r.id LEFT JOIN networks n ON n.id = s.network_id
         LEFT JOIN lawful_gateways g ON g.code = r.gateway
-        WHERE r.id = $1
+        WHERE r.id = ANY($1::uuid[])
+        ORDER BY r.id
         FOR UPDATE OF r
         """)
     /// A referral whose gateway permits none of the teams routing chose waits for an OCC analyst.
