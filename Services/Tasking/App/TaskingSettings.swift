@@ -6,15 +6,18 @@ import Runtime
 /// |---|---|---|
 /// | `TASKING_MODE` | `worker`, `api` or `all` (see `TaskingMode`) | `all` |
 /// | `TASKING_CONCURRENCY` | referrals routed at once by this process | 8 |
+/// | `TASKING_CHASE_INTERVAL` | how often the worker chases requests to partners left open past their deadline | 60s |
 public struct TaskingSettings: Sendable {
     public static let defaultPort = 8081
 
     public var mode: TaskingMode
     public var concurrency: Int
+    public var chaseInterval: Duration
 
-    public init(mode: TaskingMode = .all, concurrency: Int = 8) {
+    public init(mode: TaskingMode = .all, concurrency: Int = 8, chaseInterval: Duration = .seconds(60)) {
         self.mode = mode
         self.concurrency = concurrency
+        self.chaseInterval = chaseInterval
     }
 
     public init(config: Config) throws {
@@ -22,6 +25,8 @@ public struct TaskingSettings: Sendable {
         guard let mode = TaskingMode(rawValue: text.lowercased()) else {
             throw ConfigError.invalid(key: "TASKING_MODE", expected: "worker, api or all", value: text)
         }
-        self.init(mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256))
+        self.init(
+            mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256),
+            chaseInterval: try config.duration("TASKING_CHASE_INTERVAL", default: .seconds(60), in: .milliseconds(100)...(.seconds(86_400))))
     }
 }
