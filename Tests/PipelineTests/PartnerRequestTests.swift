@@ -1,7 +1,10 @@
 import Domain
 import Foundation
+import Postgres
 import Queue
+import Schema
 import ServiceKit
+import TestSupport
 import Testing
 
 extension PursueTests {
@@ -36,6 +39,9 @@ extension PursueTests {
                 #expect(partnerKey.status == 403)
                 #expect(try await harness.count("SELECT count(*) FROM partner_requests") == 0)
 
+                let naming = Self.blockNumber().replacingOccurrences(of: "Scam calls impersonating a bank.", with: "Reported by High Street Bank.")
+                let screened = try await harness.call(tasks, .post, path, token: ftc.token, body: naming, purpose: "disrupting the number")
+                #expect(screened.status == 422 && screened.json["errors"]?.strings("field") == ["note"])
                 let raised = try await harness.call(tasks, .post, path, token: ftc.token, body: Self.blockNumber(), purpose: "disrupting the number")
                 #expect(raised.status == 201)
                 let id = try #require(raised.json["id"]?.intValue)
@@ -69,6 +75,15 @@ extension PursueTests {
                 #expect(try await harness.call(feeds, .post, "/v1/requests/\(id)/decline", token: scenario.telco.token, body: #"{"reason": "no"}"#).status == 409)
                 #expect(try await harness.count("SELECT count(*) FROM audit_log WHERE action = 'request.completed'") == 1)
 
+                // A second request: the inbox pages by id with an opaque cursor.
+                #expect(try await harness.call(tasks, .post, path, token: ftc.token, body: Self.blockNumber(), purpose: "again").status == 201)
+                let first = try await harness.call(feeds, .get, "/v1/requests?limit=1", token: scenario.telco.token)
+                let cursor = try #require(first.json["next_cursor"]?.stringValue)
+                let second = try await harness.call(feeds, .get, "/v1/requests?limit=1&cursor=\(cursor)", token: scenario.telco.token)
+                #expect(first.json["items"]?.arrayValue?.first?["id"]?.intValue == id)
+                #expect(second.json["items"]?.arrayValue?.first?["id"]?.intValue == id + 1 && second.json["next_cursor"] == .null)
+                #expect(try await harness.call(feeds, .get, "/v1/requests?status=open", token: scenario.telco.token).status == 400)
+
                 let view = try await harness.call(tasks, .get, path, token: ftc.token, purpose: "checking progress")
                 let stored = view.json["requests"]?.arrayValue?.first
                 #expect(stored?["status"]?.stringValue == "completed")
@@ -76,7 +91,7 @@ extension PursueTests {
                 #expect(stored?["completion"]?["reference"]?.stringValue == "BLK-77")
                 let report = try await harness.call(feeds, .get, "/v1/reports/benefits", token: try await harness.oversightToken())
                 let telcoLine = report.json["requests"]?["by_sector"]?.arrayValue?.first { $0["key"]?.stringValue == "telco" }
-                #expect(telcoLine?["raised"]?.intValue == 1 && telcoLine?["completed"]?.intValue == 1)
+                #expect(telcoLine?["raised"]?.intValue == 2 && telcoLine?["completed"]?.intValue == 1)
                 #expect(report.json["requests"]?["total"]?["completed"]?.intValue == 1)
             }
         }
@@ -135,6 +150,45 @@ extension PursueTests {
                 }
                 let inbox = try await harness.call(harness.feedback.router, .get, "/v1/requests", token: scenario.telco.token)
                 #expect(inbox.json["items"]?.arrayValue?.first?["overdue"] == .bool(true))
+            }
+        }
+
+        @Test("row-level security: a partner's session sees only what is addressed to it, an agency's only its own, whatever it sets")
+        func isolation() async throws {
+            try await PipelineHarness.with { harness in
+                let scenario = try await Scenario.run(harness)
+                let otherTelco = try await harness.partner("Telco Two", .telco)
+                let ftc = try await harness.officer("COLP_FTC")
+                let tasking = try #require(try await harness.taskingID(agency: ftc.token, referral: scenario.bankReferral))
+                let raised = try await harness.call(
+                    harness.tasking.router, .post, "/v1/taskings/\(tasking)/requests", token: ftc.token, body: Self.blockNumber(), purpose: "disruption")
+                #expect(raised.status == 201)
+                let asked = try await harness.call(
+                    harness.tasking.router, .post, "/v1/taskings/\(tasking)/rfis", token: ftc.token, body: #"{"question": "When?"}"#, purpose: "enquiry")
+                #expect(asked.status == 201)
+
+                let feedback = harness.database.conninfo(as: .feedback)
+                for (partner, requests, rfis) in [(scenario.telco, 1, 0), (otherTelco, 0, 0), (scenario.bank, 0, 1)] {
+                    try await LoginSession.with(feedback) { session in
+                        try await session.set("occ.partner_id", String(partner.id))
+                        #expect(try await session.count("SELECT count(*) FROM partner_requests") == requests)
+                        #expect(try await session.count("SELECT count(*) FROM partner_rfis") == rfis)
+                        #expect(try await session.affected("UPDATE partner_requests SET status = 'declined', declined_reason = 'x', acted_by = \(partner.id), acted_at = now()") == requests)
+                    }
+                }
+                try await LoginSession.with(harness.database.conninfo(as: .tasking)) { session in
+                    try await session.set("occ.agency_code", "NCA_TICAT")
+                    #expect(try await session.count("SELECT count(*) FROM partner_requests") == 0)
+                    #expect(try await session.count("SELECT count(*) FROM partner_rfis") == 0)
+                    try await session.set("occ.agency_code", "COLP_FTC")
+                    #expect(try await session.count("SELECT count(*) FROM partner_rfis") == 1)
+                }
+                let bound = try await harness.database.login(.taskingAPI, boundTo: .agency(code: "NCA_TICAT"))
+                try await LoginSession.with(bound) { session in
+                    try await session.set("occ.agency_code", "COLP_FTC")
+                    #expect(try await session.count("SELECT count(*) FROM partner_requests") == 0)
+                    #expect(await session.failure("SELECT * FROM occ_chase_overdue(10)") == .insufficientPrivilege)
+                }
             }
         }
     }
