@@ -23,7 +23,10 @@ extension PartnerRequest {
         if let completedAt = try row.decode(Date?.self, "completed_at") {
             var amount: Money?
             if let text = try row.decode(String?.self, "amount"), let currency = try row.decode(String?.self, "currency") {
-                amount = try? Money.parse(amount: text, currency: currency, maximumMajorUnits: Int64.max / 1_000).get()
+                guard case .success(let money) = Money.parse(amount: text, currency: currency, maximumMajorUnits: Int64.max / 1_000) else {
+                    throw PostgresError(.decoding, queryName: "partner_requests", reason: "request amount \(text) \(currency) is not valid money")
+                }
+                amount = money
             }
             completion = RequestCompletion(completedAt: completedAt, amount: amount, reference: try row.decode(String?.self, "evidence_reference"))
         }

@@ -40,6 +40,7 @@ struct OfficerRequestsAPI: Sendable {
             try await screen.auditScreenRefusal(hits, tasking: id, outcomeID: nil, officer: officer, purpose: purpose)
             throw AgencyAPI.screenProblem(hits, field: "note")
         }
+        // The screen runs its own transaction, so the tasking is locked and read again to store.
         let raised = try await pool.transaction { connection in
             try await connection.scopeToAgency(officer.agency)
             let context = try await RaiseContext.load(tasking: id, agency: officer.agency, on: connection)
