@@ -125,7 +125,7 @@ extension PursueTests {
             }
         }
 
-        @Test("a request open past its deadline is chased once: on the overdue list and audited a single time")
+        @Test("a request and an RFI open past their deadline are chased once: on the overdue list and audited a single time")
         func overdue() async throws {
             try await PipelineHarness.with { harness in
                 let scenario = try await Scenario.run(harness)
@@ -134,20 +134,34 @@ extension PursueTests {
                 let raised = try await harness.call(
                     harness.tasking.router, .post, "/v1/taskings/\(tasking)/requests", token: ftc.token, body: Self.blockNumber(), purpose: "disruption")
                 let id = try #require(raised.json["id"]?.intValue)
-                // Its deadline passes (as the schema owner: the API refuses a past deadline).
+                let asked = try await harness.call(
+                    harness.tasking.router, .post, "/v1/taskings/\(tasking)/rfis", token: ftc.token, body: #"{"question": "When?"}"#, purpose: "enquiry")
+                let rfi = try #require(asked.json["id"]?.intValue)
+                // Their deadlines pass (as the schema owner: the API refuses a past deadline).
                 _ = try await harness.count(
                     "WITH u AS (UPDATE partner_requests SET raised_at = now() - interval '2 hours', deadline = now() - interval '1 hour' RETURNING 1) SELECT count(*) FROM u")
+                _ = try await harness.count(
+                    "WITH u AS (UPDATE partner_rfis SET asked_at = now() - interval '2 hours', deadline = now() - interval '1 hour' RETURNING 1) SELECT count(*) FROM u")
                 let listed = try await harness.call(harness.tasking.router, .get, "/v1/overdue", token: ftc.token)
                 #expect(listed.status == 200 && listed.json["requests"]?.arrayValue?.first?["id"]?.intValue == id)
+                #expect(listed.json["rfis"]?.arrayValue?.first?["id"]?.intValue == rfi && listed.json["next_cursor"] == .null)
                 #expect(try await harness.call(harness.tasking.router, .get, "/v1/overdue", token: try await harness.agencyToken("NCA_TICAT"))
                     .json["requests"]?.arrayValue?.isEmpty == true)
                 #expect(try await harness.call(harness.tasking.router, .get, "/v1/overdue?limit=0", token: ftc.token).status == 400)
-                let chased = "SELECT count(*) FROM audit_log WHERE action = 'request.overdue' AND subject_id = $1"
-                for _ in 0..<2 {
+                let chased = """
+                    SELECT count(*) FROM audit_log WHERE (action = 'request.overdue' AND subject_id = $1) OR (action = 'rfi.overdue' AND subject_id = $2)
+                    """
+                let chase = {
                     _ = try await harness.pool.withConnection { try await JobQueue(pool: harness.pool).enqueueMany([try ChaseOverdueRequests.insert()], on: $0) }
-                    #expect(try await harness.eventually { try await harness.count("SELECT count(*) FROM occ_jobs WHERE kind = 'chase_overdue_requests'") == 0 })
-                    #expect(try await harness.count(chased, String(id)) == 1)
                 }
+                // A run already under way when the deadlines moved may have missed them: ask again until one has run since.
+                #expect(try await harness.eventually {
+                    try await chase()
+                    return try await harness.count(chased, String(id), String(rfi)) == 2
+                })
+                try await chase()
+                #expect(try await harness.eventually { try await harness.count("SELECT count(*) FROM occ_jobs WHERE kind = 'chase_overdue_requests'") == 0 })
+                #expect(try await harness.count(chased, String(id), String(rfi)) == 2)
                 let inbox = try await harness.call(harness.feedback.router, .get, "/v1/requests", token: scenario.telco.token)
                 #expect(inbox.json["items"]?.arrayValue?.first?["overdue"] == .bool(true))
             }
