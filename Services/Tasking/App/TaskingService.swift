@@ -4,7 +4,8 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The tasking executable's parts: the `task_referral` worker and the agency API, either or both
+/// The tasking executable's parts: the `task_referral` and `chase_overdue_requests` worker and the
+/// agency API (taskings, and requests to partners), either or both
 /// per `TaskingSettings.mode`. Built here once, for `main.swift` and the tests alike.
 public struct TaskingService: Sendable {
     public let pool: PostgresPool
@@ -18,6 +19,7 @@ public struct TaskingService: Sendable {
         pool = environment.makePool()
         if settings.mode.runsWorker {
             let handler = TaskingHandler(logger: environment.logger)
+            let chaser = ChaseHandler(queue: JobQueue(pool: pool), logger: environment.logger)
             var registry = JobWorkerRegistry()
             registry.register(TaskReferral.self) { [pool] args, context in
                 try await pool.withConnection { try await handler.task([(args, context)], on: $0)[0] }
@@ -25,18 +27,25 @@ public struct TaskingService: Sendable {
             registry.registerBatch(TaskReferral.self) { [pool] batch in
                 try await pool.withConnection { try await handler.task(batch, on: $0) }
             }
-            var configuration = JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])
-            configuration.handlerBatches = [TaskReferral.queue: settings.batch]
+            registry.register(ChaseOverdueRequests.self) { [pool] _, context in
+                try await pool.withConnection { try await chaser.chase(context: context, on: $0) }
+            }
+            var queue = JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])
+            queue.handlerBatches = [TaskReferral.queue: settings.batch]
+            var configuration = environment.workerConfiguration(queue)
+            configuration.periodic = [PeriodicJob(name: ChaseOverdueRequests.kind, every: settings.chaseInterval) { try ChaseOverdueRequests.insert() }]
             worker = JobWorker(
-                pool: pool, conninfo: environment.conninfo, registry: registry,
-                configuration: environment.workerConfiguration(configuration),
+                pool: pool, conninfo: environment.conninfo, registry: registry, configuration: configuration,
                 logger: environment.logger, metrics: metrics)
         } else {
             worker = nil
         }
         router = environment.makeRouter(metrics: metrics, pool: pool)
         if settings.mode.servesAPI {
-            AgencyAPI(pool: pool, queue: JobQueue(pool: pool)).register(on: router, authenticator: APIKeyAuthenticator(pool: pool))
+            let agency = AgencyAPI(pool: pool, queue: JobQueue(pool: pool))
+            let authenticator = APIKeyAuthenticator(pool: pool)
+            agency.register(on: router, authenticator: authenticator)
+            OfficerRequestsAPI(pool: pool, screen: agency).register(on: router, authenticator: authenticator)
         }
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }

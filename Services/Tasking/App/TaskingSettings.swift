@@ -7,17 +7,20 @@ import Runtime
 /// | `TASKING_MODE` | `worker`, `api` or `all` (see `TaskingMode`) | `all` |
 /// | `TASKING_CONCURRENCY` | batches routed at once by this process | 8 |
 /// | `TASKING_BATCH` | most routing jobs handled in one transaction | 32 |
+/// | `TASKING_CHASE_INTERVAL` | how often the worker chases requests to partners left open past their deadline | 60s |
 public struct TaskingSettings: Sendable {
     public static let defaultPort = 8081
 
     public var mode: TaskingMode
     public var concurrency: Int
     public var batch: Int
+    public var chaseInterval: Duration
 
-    public init(mode: TaskingMode = .all, concurrency: Int = 8, batch: Int = 32) {
+    public init(mode: TaskingMode = .all, concurrency: Int = 8, batch: Int = 32, chaseInterval: Duration = .seconds(60)) {
         self.mode = mode
         self.concurrency = concurrency
         self.batch = batch
+        self.chaseInterval = chaseInterval
     }
 
     public init(config: Config) throws {
@@ -27,6 +30,7 @@ public struct TaskingSettings: Sendable {
         }
         self.init(
             mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256),
-            batch: try config.int("TASKING_BATCH", default: 32, in: 1...500))
+            batch: try config.int("TASKING_BATCH", default: 32, in: 1...500),
+            chaseInterval: try config.duration("TASKING_CHASE_INTERVAL", default: .seconds(60), in: .milliseconds(100)...(.seconds(86_400))))
     }
 }

@@ -6,7 +6,8 @@ import ServiceKit
 
 /// `GET /v1/reports/benefits`: the oversight benefits report (needs the `oversight` scope), as
 /// JSON or CSV (`format=csv`, the same figures), for a period (`from`, `to`) and one section
-/// (`by`) or all. A bad, repeated or unknown parameter is a 400 naming it.
+/// (`by`) or all. A bad, repeated or unknown parameter is a 400 naming it. The JSON adds the
+/// disruption-request figures of the period (`requests`, see `RequestFigures`).
 struct BenefitsAPI: Sendable {
     let pool: PostgresPool
 
@@ -17,12 +18,15 @@ struct BenefitsAPI: Sendable {
 
     func benefits(_ request: Request) async throws -> Response {
         let query = try Self.query(request)
-        let rows = try await pool.transaction(isolation: .repeatableRead) { connection in
+        let (rows, facts) = try await pool.transaction(isolation: .repeatableRead) { connection in
             let byReferral = try await connection.query(BenefitsQueries.byReferral.binding(query.from, query.to))
             let byAgency = query.by == nil || query.by == "agency" ? Array(try await connection.query(BenefitsQueries.byAgency.binding(query.from, query.to))) : []
-            return Array(byReferral) + byAgency
+            let facts = try await connection.query(RequestFigureQueries.facts.binding(query.from, query.to)).map(RequestFact.init(row:))
+            return (Array(byReferral) + byAgency, facts)
         }
-        let report = try BenefitsReport(rows: rows, query: query, generatedAt: Date())
+        let now = Date()
+        var report = try BenefitsReport(rows: rows, query: query, generatedAt: now)
+        report.requests = RequestFigures(facts, now: now)
         switch query.format {
         case .json: return try Response.json(report)
         case .csv:

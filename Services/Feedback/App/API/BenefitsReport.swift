@@ -39,6 +39,8 @@ struct BenefitsReport: Encodable, Sendable {
     let total: Line?
     /// The sections asked for, by dimension (`partner`, `sector`, `crime_type`, `agency`), in that order.
     let sections: [(dimension: String, lines: [Line])]
+    /// Disruption requests raised in the period (JSON only).
+    var requests: RequestFigures?
 
     /// Sorts the rows of `BenefitsQueries` into the report's sections by their `dimension`.
     init(rows: [PostgresRow], query: BenefitsQuery, generatedAt: Date) throws {
@@ -62,6 +64,7 @@ struct BenefitsReport: Encodable, Sendable {
         for section in sections {
             try container.encode(section.lines, forKey: DynamicKey("by_\(section.dimension)"))
         }
+        try container.encodeIfPresent(requests, forKey: DynamicKey("requests"))
     }
 
     /// Keys named at run time (`by_partner` …).

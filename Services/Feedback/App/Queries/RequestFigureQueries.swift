@@ -1,0 +1,13 @@
+import Postgres
+
+/// The facts behind the benefits report's request figures (`RequestFigures`), through
+/// `occ_request_facts` (feedback reads no request across partners itself).
+enum RequestFigureQueries {
+    /// One row per request raised in [$1, $2) (NULL: open-ended).
+    static let facts = PostgresQuery(
+        "request_figures_facts",
+        """
+        SELECT addressed_sectors, completed_sector, status, raised_at, deadline, completed_at
+        FROM occ_request_facts($1::timestamptz, $2::timestamptz)
+        """)
+}
