@@ -4,8 +4,8 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The tasking executable's parts: the `task_referral` worker and the agency API, either or both
-/// per `TaskingSettings.mode`. Built here once, for `main.swift` and the tests alike.
+/// The tasking executable's parts: the `task_referral` worker (with the periodic `sweep_sla`) and
+/// the agency API, either or both per `TaskingSettings.mode`. Built here once, for `main.swift` and the tests alike.
 public struct TaskingService: Sendable {
     public let pool: PostgresPool
     /// nil in `api` mode.
@@ -22,10 +22,21 @@ public struct TaskingService: Sendable {
             registry.register(TaskReferral.self) { [pool] args, context in
                 try await pool.withConnection { try await handler.task(args, context: context, on: $0) }
             }
+            let sweeper = SLASweeper(logger: environment.logger)
+            registry.register(SweepSLA.self) { [pool] _, context in
+                try await pool.withConnection { try await sweeper.run(context: context, on: $0) }
+            }
+            var configuration = JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])
+            if let interval = settings.slaSweepInterval {
+                // One insert per interval across every tasking process (occ_periodic_jobs); the
+                // unique key keeps a slow sweep from overlapping the next.
+                configuration.periodic = [PeriodicJob(name: SweepSLA.kind, every: interval) {
+                    try JobInsert(SweepSLA(), options: InsertOptions(queue: SweepSLA.queue, maxAttempts: 3, uniqueKey: SweepSLA.kind))
+                }]
+            }
             worker = JobWorker(
                 pool: pool, conninfo: environment.conninfo, registry: registry,
-                configuration: environment.workerConfiguration(JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])),
-                logger: environment.logger, metrics: metrics)
+                configuration: environment.workerConfiguration(configuration), logger: environment.logger, metrics: metrics)
         } else {
             worker = nil
         }

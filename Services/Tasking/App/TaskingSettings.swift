@@ -6,15 +6,19 @@ import Runtime
 /// |---|---|---|
 /// | `TASKING_MODE` | `worker`, `api` or `all` (see `TaskingMode`) | `all` |
 /// | `TASKING_CONCURRENCY` | referrals routed at once by this process | 8 |
+/// | `TASKING_SLA_SWEEP_SECONDS` | how often the worker flags taskings at their SLA warning point and past their deadline; 0 turns the sweep off | 60 |
 public struct TaskingSettings: Sendable {
     public static let defaultPort = 8081
 
     public var mode: TaskingMode
     public var concurrency: Int
+    /// nil: this process never sweeps (tests sweep with a time of their choosing).
+    public var slaSweepInterval: Duration?
 
-    public init(mode: TaskingMode = .all, concurrency: Int = 8) {
+    public init(mode: TaskingMode = .all, concurrency: Int = 8, slaSweepInterval: Duration? = nil) {
         self.mode = mode
         self.concurrency = concurrency
+        self.slaSweepInterval = slaSweepInterval
     }
 
     public init(config: Config) throws {
@@ -22,6 +26,8 @@ public struct TaskingSettings: Sendable {
         guard let mode = TaskingMode(rawValue: text.lowercased()) else {
             throw ConfigError.invalid(key: "TASKING_MODE", expected: "worker, api or all", value: text)
         }
-        self.init(mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256))
+        let sweep = try config.int("TASKING_SLA_SWEEP_SECONDS", default: 60, in: 0...86_400)
+        self.init(mode: mode, concurrency: try config.int("TASKING_CONCURRENCY", default: 8, in: 1...256),
+                  slaSweepInterval: sweep == 0 ? nil : .seconds(sweep))
     }
 }

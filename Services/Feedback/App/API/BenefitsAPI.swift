@@ -17,12 +17,7 @@ struct BenefitsAPI: Sendable {
 
     func benefits(_ request: Request) async throws -> Response {
         let query = try Self.query(request)
-        let rows = try await pool.transaction(isolation: .repeatableRead) { connection in
-            let byReferral = try await connection.query(BenefitsQueries.byReferral.binding(query.from, query.to))
-            let byAgency = query.by == nil || query.by == "agency" ? Array(try await connection.query(BenefitsQueries.byAgency.binding(query.from, query.to))) : []
-            return Array(byReferral) + byAgency
-        }
-        let report = try BenefitsReport(rows: rows, query: query, generatedAt: Date())
+        let report = try await BenefitsReport.load(query, pool: pool, generatedAt: Date())
         switch query.format {
         case .json: return try Response.json(report)
         case .csv:
