@@ -101,5 +101,23 @@ extension PursueTests {
                 #expect(row.json["sla"]?["paused_seconds"]?.doubleValue == 7_200)
             }
         }
+
+        @Test("the worker runs sweep_sla from the queue: a tasking past its deadline is flagged overdue and audited")
+        func workerRunsTheSweep() async throws {
+            try await PipelineHarness.with { harness in
+                let scenario = try await Scenario.run(harness)
+                let reportFraud = try await harness.officer("REPORT_FRAUD")
+                let tasking = try #require(try await harness.taskingID(agency: reportFraud.token, referral: scenario.bankReferral))
+                _ = try await harness.pool.query(.init("test_sla_late", """
+                    UPDATE taskings SET created_at = now() - interval '10 hours', sla_deadline = now() - interval '1 hour' WHERE id = $1::uuid
+                    """, [tasking]))
+                _ = try await harness.pool.query(.init("test_sla_job", "INSERT INTO occ_jobs (queue, kind, args) VALUES ('tasking', 'sweep_sla', '{}')"))
+                #expect(try await harness.eventually {
+                    try await harness.count("SELECT count(*) FROM audit_log WHERE action = 'tasking.sla_overdue' AND subject_id = $1", tasking) == 1
+                })
+                #expect(try await harness.eventually { try await harness.count("SELECT count(*) FROM occ_jobs WHERE kind = 'sweep_sla'") == 0 })
+                #expect(try await harness.count("SELECT count(*) FROM occ_job_history WHERE kind = 'sweep_sla' AND state = 'completed'") == 1)
+            }
+        }
     }
 }
