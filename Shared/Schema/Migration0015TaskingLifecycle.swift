@@ -134,7 +134,7 @@ enum Migration0015TaskingLifecycle {
         ALTER TABLE tasking_transfers ENABLE ROW LEVEL SECURITY;
         CREATE POLICY tasking_transfers_both_ends ON tasking_transfers FOR SELECT TO occ_agency_api
             USING (from_agency = (SELECT occ_agency_scope()) OR to_agency = (SELECT occ_agency_scope()));
-        CREATE POLICY tasking_transfers_exchange_read ON tasking_transfers FOR SELECT TO occ_feedback, occ_operator
+        CREATE POLICY tasking_transfers_exchange_read ON tasking_transfers FOR SELECT TO occ_operator
             USING ((SELECT occ_login_kind()) = 'exchange');
         GRANT SELECT ON tasking_transfers TO occ_agency_api, occ_operator;
 
@@ -249,10 +249,8 @@ enum Migration0015TaskingLifecycle {
         GRANT EXECUTE ON FUNCTION occ_tasking_deconfliction(uuid) TO occ_agency_api;
 
         -- The benefits report converts money to GBP at the dated rates; the operator sets the
-        -- SLA thresholds (data).
-        GRANT SELECT ON currency_rates, disruption_severities TO occ_feedback;
-        GRANT SELECT ON disruption_severities TO occ_agency_api, occ_operator;
-        GRANT SELECT, UPDATE ON sla_policies TO occ_operator;
-        GRANT SELECT ON sla_policies TO occ_agency_api;
+        -- SLA thresholds and severities' wording (data).
+        GRANT SELECT ON currency_rates TO occ_feedback;
+        GRANT SELECT, UPDATE ON disruption_severities, sla_policies TO occ_operator;
         """
 }
