@@ -67,20 +67,22 @@ enum Migration0015TaskingLifecycle {
             RETURNS TABLE (tasking_id uuid, agency_code text, flag text, trace_id text, due_at timestamptz)
             LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
         AS $fn$
-            WITH candidates AS (
+            WITH due AS (
                 SELECT t.id, t.sla_warned_at IS NULL AS unwarned, t.sla_deadline + t.sla_paused_total AS due_at,
-                       t.created_at + (t.sla_deadline - t.created_at) * p.warning_fraction::float8 + t.sla_paused_total AS warn_at
+                       p_now >= t.sla_deadline + t.sla_paused_total AS overdue
                 FROM taskings t JOIN sla_policies p ON p.priority = t.priority
                 WHERE t.status <> 'closed' AND t.sla_overdue_at IS NULL AND t.sla_paused_since IS NULL
+                  AND p_now >= t.created_at + (t.sla_deadline - t.created_at) * p.warning_fraction::float8 + t.sla_paused_total
+                  AND (t.sla_warned_at IS NULL OR p_now >= t.sla_deadline + t.sla_paused_total)
                   AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.tasking_id = t.id)
-                FOR UPDATE OF t SKIP LOCKED
-            ), due AS (
-                SELECT c.id, c.due_at, c.unwarned, p_now >= c.due_at AS overdue FROM candidates c WHERE p_now >= c.warn_at
+            ), locked AS (
+                -- Only the due rows are locked, never the whole open list.
+                SELECT t.id FROM taskings t JOIN due d ON d.id = t.id FOR UPDATE OF t SKIP LOCKED
             ), flagged AS (
                 UPDATE taskings t SET sla_warned_at = coalesce(t.sla_warned_at, p_now),
                                       sla_overdue_at = CASE WHEN d.overdue THEN p_now END
-                FROM due d
-                WHERE t.id = d.id AND (d.unwarned OR d.overdue)
+                FROM due d JOIN locked l ON l.id = d.id
+                WHERE t.id = d.id AND t.status <> 'closed' AND t.sla_overdue_at IS NULL AND t.sla_paused_since IS NULL
                 RETURNING t.id, t.agency_code, t.referral_id, d.due_at, d.overdue, d.unwarned
             )
             SELECT f.id, f.agency_code, x.flag, r.trace_id, f.due_at

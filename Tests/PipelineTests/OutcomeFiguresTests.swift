@@ -46,6 +46,9 @@ extension PursueTests {
                     "charged|1|||||2|OCG/2026/014",
                 ])
                 #expect(try await harness.text("SELECT status FROM taskings WHERE id = $1::uuid", tasking) == "accepted")
+                // Suspects and the OCG reference are the agency's: no partner's feedback carries them.
+                let feedback = try await harness.feedbackItems(scenario.bank).text
+                #expect(feedback.contains("charged") && !feedback.contains("OCG/2026/014") && !feedback.contains("suspects"))
             }
         }
     }

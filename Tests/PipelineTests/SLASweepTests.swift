@@ -119,5 +119,23 @@ extension PursueTests {
                 #expect(try await harness.count("SELECT count(*) FROM occ_job_history WHERE kind = 'sweep_sla' AND state = 'completed'") == 1)
             }
         }
+
+        @Test("a due tasking an officer holds locked is skipped, not waited for, and flagged by the next sweep")
+        func lockedTaskingIsSkipped() async throws {
+            try await PipelineHarness.with { harness in
+                let scenario = try await Scenario.run(harness)
+                let reportFraud = try await harness.officer("REPORT_FRAUD")
+                let tasking = try #require(try await harness.taskingID(agency: reportFraud.token, referral: scenario.bankReferral))
+                let sweeper = SLASweeper(logger: Logger(service: "test", level: .warning))
+                let later = Date().addingTimeInterval(86_400 * 400)
+                let flagged = { try await harness.tasking.pool.transaction { try await sweeper.sweep(now: later, on: $0) } }
+                let whileLocked = try await harness.pool.transaction { connection in
+                    _ = try await connection.query(.init("test_hold_tasking", "SELECT 1 FROM taskings WHERE id = $1::uuid FOR UPDATE", [tasking]))
+                    return try await flagged()
+                }
+                #expect(!whileLocked.isEmpty && !whileLocked.contains { $0.taskingID.uuidString.lowercased() == tasking })
+                #expect(try await flagged().map { "\($0.taskingID.uuidString.lowercased()) \($0.flag)" }.sorted() == ["\(tasking) overdue", "\(tasking) warning"])
+            }
+        }
     }
 }
