@@ -17,6 +17,10 @@ extension PursueTests {
                     purpose: "recording")
                 #expect(bad.status == 422)
                 #expect(Set(bad.json["errors"]?.strings("field") ?? []) == ["disruption_severity", "suspects", "ocg_reference", "money_repatriated.amount"])
+                // The table and the Domain agree on the severities; every priority has a warning threshold.
+                let severities = try await harness.pool.query(.init("test_severities", "SELECT code FROM disruption_severities ORDER BY rank"))
+                #expect(try severities.map { try $0.decode(String.self, "code") } == DisruptionSeverity.allCases.map(\.rawValue))
+                #expect(try await harness.count("SELECT count(*) FROM sla_policies") == Priority.allCases.count)
                 let severityless = try await harness.call(
                     harness.tasking.router, .post, "/v1/taskings/\(tasking)/outcome", token: ftc.token,
                     body: #"{"kind": "disrupted", "disruption_severity": "huge"}"#, purpose: "recording")

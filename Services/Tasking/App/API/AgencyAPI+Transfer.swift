@@ -63,8 +63,9 @@ extension AgencyAPI {
                 purpose: purpose,
                 detail: ["from_agency": officer.agency, "to_agency": transfer.toTeam.rawValue, "transfer_id": String(transferID),
                          "status_before": try row.decode(String.self, "status_before")]), on: connection)
-            let listed = try await connection.query(TransferQueries.list.binding(officer.agency, transferID + 1, 1))
-            guard let stored = listed.single else { throw HTTPError(.internalServerError, detail: "the transfer is not readable") }
+            guard let stored = try await connection.query(TransferQueries.byID.binding(transferID)).single else {
+                throw HTTPError(.internalServerError, detail: "the transfer is not readable")
+            }
             return try TransferView(row: stored)
         }
         return try Response.json(view)
@@ -125,16 +126,6 @@ extension AgencyAPI {
             throw HTTPError(.unprocessableContent, detail: "the transfer is not valid",
                             errors: field("the referral's lawful gateway does not permit tasking \(team)"))
         default: throw HTTPError(.internalServerError, detail: "the transfer answered \(outcome)")
-        }
-    }
-
-    /// A Domain validator's verdict on a body: the value, or a 422 naming every field.
-    static func validated<T>(_ json: JSONValue, _ validate: (JSONValue) -> Result<T, ValidationFailure>, what: String) throws -> T {
-        switch validate(json) {
-        case .success(let value): return value
-        case .failure(let failure):
-            throw HTTPError(.unprocessableContent, detail: "\(what) is not valid",
-                            errors: failure.errors.map { Problem.FieldError(field: $0.path.description, message: $0.message) })
         }
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTP
 import Postgres
@@ -54,5 +55,15 @@ struct AgencyAPI: Sendable {
             return try TaskingSummary(row: row)
         }
         return try Response.json(accepted)
+    }
+
+    /// A Domain validator's verdict on a body: the value, or a 422 naming every field.
+    static func validated<T>(_ json: JSONValue, _ validate: (JSONValue) -> Result<T, ValidationFailure>, what: String) throws -> T {
+        switch validate(json) {
+        case .success(let value): return value
+        case .failure(let failure):
+            throw HTTPError(.unprocessableContent, detail: "\(what) is not valid",
+                            errors: failure.errors.map { Problem.FieldError(field: $0.path.description, message: $0.message) })
+        }
     }
 }

@@ -7,6 +7,9 @@ enum TransferQueries {
     static let transfer = PostgresQuery(
         "tasking_transfer",
         "SELECT outcome, transfer_id, from_agency, status_before, trace_id FROM occ_tasking_transfer($1::uuid, $2, $3, $4)")
+    static let byID = PostgresQuery(
+        "tasking_transfers_by_id",
+        "SELECT id, tasking_id, referral_id, from_agency, to_agency, reason, transferred_by, transferred_at FROM tasking_transfers WHERE id = $1")
     /// Transfers into or out of agency $1, newest first, with an id below $2 when not NULL; at most $3.
     static let list = PostgresQuery(
         "tasking_transfers_list",
