@@ -14,10 +14,8 @@ public enum Migrations {
         Migration(version: 11, name: "networks", sql: Migration0011Networks.sql),
         Migration(version: 12, name: "feed_cursors", sql: Migration0012FeedCursors.sql),
         Migration(version: 13, name: "outcome_lifecycle", sql: Migration0013OutcomeLifecycle.sql),
-<<<<<<< HEAD
-        Migration(version: 19, name: "links_once", sql: Migration0019LinksOnce.sql),
-=======
         Migration(version: 14, name: "requests", sql: Migration0014Requests.sql),
->>>>>>> h-requests
+        Migration(version: 15, name: "tasking_lifecycle", sql: Migration0015TaskingLifecycle.sql),
+        Migration(version: 19, name: "links_once", sql: Migration0019LinksOnce.sql),
     ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `occ demo` and `occ bench …` write made-up partners, referrals and audit rows: the real

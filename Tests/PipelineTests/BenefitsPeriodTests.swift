@@ -1,6 +1,8 @@
 import Domain
 import Foundation
 import Postgres
+import ServiceKit
+import TestSupport
 import Testing
 
 /// The benefits report against sums the test computes itself from the seeded rows.
@@ -16,11 +18,22 @@ extension PursueTests {
                 let ticat = try await harness.agencyToken("NCA_TICAT")
                 let bankTasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
                 _ = try await harness.recordOutcome(agency: ftc, tasking: bankTasking, PipelineHarness.disruptedOutcome)
+                _ = try await harness.recordOutcome(agency: ftc, tasking: bankTasking, """
+                    {"kind": "disrupted", "disruption_severity": "major", "disruptions": [{"kind": "close_account"}],
+                     "assets_restrained": {"amount": "1000.05", "currency": "USD"}, "money_repatriated": {"amount": "70000", "currency": "JPY"}}
+                    """)
+                _ = try await harness.recordOutcome(agency: ftc, tasking: bankTasking, #"{"kind": "charged", "home_office_code": 1, "suspects": 3}"#)
                 let telcoTasking = try #require(try await harness.taskingID(agency: reportFraud, referral: scenario.telcoReferral))
                 _ = try await harness.recordOutcome(agency: reportFraud, tasking: telcoTasking, #"{"kind": "under_investigation"}"#)
                 let cyberTasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
                 _ = try await harness.recordOutcome(agency: ticat, tasking: cyberTasking, #"{"kind": "under_investigation"}"#)
                 _ = try await harness.recordOutcome(agency: ticat, tasking: cyberTasking, #"{"kind": "charged", "home_office_code": 1}"#)
+                _ = try await harness.recordOutcome(agency: ticat, tasking: cyberTasking, """
+                    {"kind": "out_of_court_disposal", "home_office_code": 3, "money_repatriated": {"amount": "250.10", "currency": "EUR"}}
+                    """)
+                if let techTasking = try await harness.taskingID(agency: reportFraud, referral: scenario.techReferral) {
+                    _ = try await harness.call(harness.tasking.router, .post, "/v1/taskings/\(techTasking)/accept", token: reportFraud, purpose: "triage")
+                }
                 // The telco's and the cyber firm's referrals were received 300 days earlier: the period is those two days.
                 _ = try await harness.pool.query(.init(
                     "test_backdate", "UPDATE referrals SET received_at = received_at - interval '300 days' WHERE id = ANY($1::uuid[])",
@@ -33,7 +46,7 @@ extension PursueTests {
 
                 for (query, period) in [("", nil), ("from=\(Timestamp.format(from))&to=\(Timestamp.format(to))", (from, to))] {
                     let expected = seeded.report(period)
-                    #expect(expected["total"]?["all"]?.received == (period == nil ? 4 : 2))
+                    #expect(expected["total"]?["all"]?["received"] == (period == nil ? "4" : "2"))
                     let report = try await harness.call(harness.feedback.router, .get, "/v1/reports/benefits?\(query)", token: oversight)
                     #expect(report.status == 200)
                     #expect(Self.lines(report.json["total"].map { [$0] }) == expected["total"])
@@ -49,11 +62,31 @@ extension PursueTests {
                         #expect(Self.csvLines(csv.text) == ["total": expected["total"] ?? [:], dimension: expected[dimension] ?? [:]])
                     }
                 }
+                let all = seeded.report(nil)
                 // The cyber referral's first outcome was "under investigation": its time to outcome is the charge's.
-                let cyber = seeded.report(nil)["crime_type"]?["cyber.ransomware"]
-                #expect(cyber?.withOutcome == 1)
-                let telcoOnly = seeded.report(nil)["partner"]?["Telco One"]
-                #expect(telcoOnly?.withOutcome == 0 && telcoOnly?.toOutcome == nil)
+                #expect(all["crime_type"]?["cyber.ransomware"]?["with_outcome"] == "1")
+                #expect(all["partner"]?["Telco One"]?["with_outcome"] == "0" && all["partner"]?["Telco One"]?["median_seconds_to_outcome"] == "")
+                // Money in GBP at the dated rates; the yen amount has no rate and is counted as unconverted.
+                #expect(all["total"]?["all"]?["money_unconverted"] == "1" && all["total"]?["all"]?["money_protected_gbp"] == "5000.00")
+                #expect(all["total"]?["all"]?["judicial_ho_1"] == "2" && all["total"]?["all"]?["judicial_ho_3"] == "1")
+                #expect(all["agency"]?["COLP_FTC"]?["disruptions"] == "2" && all["agency"]?["COLP_FTC"]?["disruptions_major"] == "1")
+
+                // occ report benefits prints the same figures from the same code, JSON and CSV.
+                let window = ["--from", Timestamp.format(from), "--to", Timestamp.format(to)]
+                for arguments in [[String](), window] {
+                    let expected = seeded.report(arguments.isEmpty ? nil : (from, to))
+                    let json = try await OCCCommand.run(["report", "benefits"] + arguments, conninfo: harness.database.conninfo(as: .operator))
+                    #expect(json.status == 0, "\(json.stderr)")
+                    let parsed = try JSONValue(parsing: Data(json.stdout.utf8))
+                    for dimension in BenefitsQuery.dimensions {
+                        #expect(Self.lines(parsed["by_\(dimension)"]?.arrayValue) == expected[dimension], "occ \(dimension)")
+                    }
+                    let csv = try await OCCCommand.run(["report", "benefits", "--format", "csv", "--by", "agency"] + arguments,
+                                                       conninfo: harness.database.conninfo(as: .operator))
+                    #expect(Self.csvLines(csv.stdout) == ["total": expected["total"] ?? [:], "agency": expected["agency"] ?? [:]])
+                }
+                let refused = try await OCCCommand.run(["report", "benefits", "--by", "team"], conninfo: harness.database.conninfo(as: .operator))
+                #expect(refused.status == 64 && refused.stderr.contains("--by"))
             }
         }
 
@@ -74,58 +107,54 @@ extension PursueTests {
             }
         }
 
-        /// One line of figures as the test compares them.
-        struct Figures: Equatable {
-            var received = 0
-            var tasked = 0
-            var withOutcome = 0
-            var toTasking: Double?
-            var toOutcome: Double?
-
-            static func == (a: Figures, b: Figures) -> Bool {
-                func close(_ x: Double?, _ y: Double?) -> Bool {
-                    switch (x, y) {
-                    case (nil, nil): true
-                    case (let x?, let y?): abs(x - y) < 0.001
-                    default: false
-                    }
-                }
-                return a.received == b.received && a.tasked == b.tasked && a.withOutcome == b.withOutcome
-                    && close(a.toTasking, b.toTasking) && close(a.toOutcome, b.toOutcome)
-            }
-        }
-
-        private static func number(_ value: JSONValue?) -> Double? {
-            switch value {
-            case .number(let number): number
-            case .integer(let number): Double(number)
-            default: nil
-            }
-        }
-
-        private static func lines(_ array: [JSONValue]?) -> [String: Figures] {
-            var result: [String: Figures] = [:]
+        /// A JSON line as the test compares it: its figures by CSV column name, as text.
+        private static func lines(_ array: [JSONValue]?) -> [String: Seeded.Figures] {
+            var result: [String: Seeded.Figures] = [:]
             for line in array ?? [] {
-                result[line["key"]?.stringValue ?? "?"] = Figures(
-                    received: line["received"]?.intValue ?? -1, tasked: line["tasked"]?.intValue ?? -1,
-                    withOutcome: line["with_outcome"]?.intValue ?? -1, toTasking: number(line["median_seconds_to_tasking"]),
-                    toOutcome: number(line["median_seconds_to_outcome"]))
+                var figures: Seeded.Figures = [:]
+                for column in BenefitsReport.csvColumns.dropFirst(2) {
+                    let value: JSONValue?
+                    if column.hasPrefix("judicial_ho_") {
+                        value = line["judicial_by_home_office_code"]?[String(column.dropFirst("judicial_ho_".count))]
+                    } else if column == "disruptions" {
+                        value = line["disruptions"]?["total"]
+                    } else if column.hasPrefix("disruptions_") {
+                        let name = String(column.dropFirst("disruptions_".count))
+                        value = line["disruptions"]?[Seeded.severities.contains(name) ? "by_severity" : "by_kind"]?[name]
+                    } else {
+                        value = line[column]
+                    }
+                    figures[column] = text(value, median: column.hasPrefix("median_"))
+                }
+                result[line["key"]?.stringValue ?? "?"] = figures
             }
             return result
         }
 
-        /// CSV rows by dimension and key (keys here have no commas or quotes).
-        private static func csvLines(_ text: String) -> [String: [String: Figures]] {
+        private static func text(_ value: JSONValue?, median: Bool) -> String {
+            switch value {
+            case .integer(let number): median ? String(format: "%.3f", Double(number)) : String(number)
+            case .number(let number): String(format: "%.3f", number)
+            case .string(let text): text
+            case .null: ""
+            default: "?"
+            }
+        }
+
+        /// CSV rows by dimension and key (keys here have no commas or quotes), figures by column.
+        private static func csvLines(_ text: String) -> [String: [String: Seeded.Figures]] {
             var rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            guard rows.first == "dimension,key,received,tasked,with_outcome,median_seconds_to_tasking,median_seconds_to_outcome" else { return [:] }
+            guard let header = rows.first?.components(separatedBy: ","), header == BenefitsReport.csvColumns else { return [:] }
             rows.removeFirst()
-            var result: [String: [String: Figures]] = [:]
+            var result: [String: [String: Seeded.Figures]] = [:]
             for row in rows {
                 let cells = row.components(separatedBy: ",")
-                guard cells.count == 7 else { return [:] }
-                result[cells[0], default: [:]][cells[1]] = Figures(
-                    received: Int(cells[2]) ?? -1, tasked: Int(cells[3]) ?? -1, withOutcome: Int(cells[4]) ?? -1,
-                    toTasking: Double(cells[5]), toOutcome: Double(cells[6]))
+                guard cells.count == header.count else { return [:] }
+                var figures: Seeded.Figures = [:]
+                for (column, cell) in zip(header, cells).dropFirst(2) {
+                    figures[column] = column.hasPrefix("median_") ? Double(cell).map { String(format: "%.3f", $0) } ?? "" : cell
+                }
+                result[cells[0], default: [:]][cells[1]] = figures
             }
             return result
         }

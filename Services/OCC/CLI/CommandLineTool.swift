@@ -51,6 +51,7 @@ enum CommandLineTool {
         AuditChainCommand.self,
         AuditTailCommand.self,
         AuditWhoReadCommand.self,
+        ReportBenefitsCommand.self,
         BenchIntakeCommand.self,
         BenchHTTPCommand.self,
         BenchSlowlorisCommand.self,

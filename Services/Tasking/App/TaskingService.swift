@@ -4,9 +4,9 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The tasking executable's parts: the `task_referral` and `chase_overdue_requests` worker and the
-/// agency API (taskings, and requests to partners), either or both
-/// per `TaskingSettings.mode`. Built here once, for `main.swift` and the tests alike.
+/// The tasking executable's parts: the `task_referral` worker (batched), the periodic
+/// `chase_overdue_requests` and `sweep_sla` jobs, and the agency API (taskings, and requests to
+/// partners), either or both per `TaskingSettings.mode`. Built here once, for `main.swift` and the tests alike.
 public struct TaskingService: Sendable {
     public let pool: PostgresPool
     /// nil in `api` mode.
@@ -30,10 +30,21 @@ public struct TaskingService: Sendable {
             registry.register(ChaseOverdueRequests.self) { [pool] _, context in
                 try await pool.withConnection { try await chaser.chase(context: context, on: $0) }
             }
+            let sweeper = SLASweeper(logger: environment.logger)
+            registry.register(SweepSLA.self) { [pool] _, context in
+                try await pool.withConnection { try await sweeper.run(context: context, on: $0) }
+            }
             var queue = JobWorker.Configuration(queues: [TaskReferral.queue: settings.concurrency])
             queue.handlerBatches = [TaskReferral.queue: settings.batch]
             var configuration = environment.workerConfiguration(queue)
             configuration.periodic = [PeriodicJob(name: ChaseOverdueRequests.kind, every: settings.chaseInterval) { try ChaseOverdueRequests.insert() }]
+            if let interval = settings.slaSweepInterval {
+                // One insert per interval across every tasking process (occ_periodic_jobs); the
+                // unique key keeps a slow sweep from overlapping the next.
+                configuration.periodic.append(PeriodicJob(name: SweepSLA.kind, every: interval) {
+                    try JobInsert(SweepSLA(), options: InsertOptions(queue: SweepSLA.queue, maxAttempts: 3, uniqueKey: SweepSLA.kind))
+                })
+            }
             worker = JobWorker(
                 pool: pool, conninfo: environment.conninfo, registry: registry, configuration: configuration,
                 logger: environment.logger, metrics: metrics)

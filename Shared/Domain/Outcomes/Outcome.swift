@@ -8,6 +8,12 @@ public struct Outcome: Sendable, Hashable, Codable {
     public let moneyProtected: Money?
     public let assetsRestrained: Money?
     public let moneyRepatriated: Money?
+    /// The assessed impact of the disruption, when the outcome is or lists one.
+    public let disruptionSeverity: DisruptionSeverity?
+    /// How many suspects the outcome concerns (arrested, charged, disposed of).
+    public let suspects: Int?
+    /// The organised crime group the outcome is linked to, by the agency's own reference.
+    public let ocgReference: String?
     /// Until this instant feedback says only "received and being actioned".
     public let embargoUntil: Date?
     /// Free text the officer wrote for the referring partners (never internal notes).
@@ -19,8 +25,9 @@ public struct Outcome: Sendable, Hashable, Codable {
 
     public init(
         kind: OutcomeKind, homeOfficeCode: Int? = nil, disruptions: [Disruption] = [], moneyProtected: Money? = nil,
-        assetsRestrained: Money? = nil, moneyRepatriated: Money? = nil, embargoUntil: Date? = nil,
-        partnerNote: String? = nil, rationale: String? = nil, recordedAt: Date
+        assetsRestrained: Money? = nil, moneyRepatriated: Money? = nil, disruptionSeverity: DisruptionSeverity? = nil,
+        suspects: Int? = nil, ocgReference: String? = nil, embargoUntil: Date? = nil, partnerNote: String? = nil,
+        rationale: String? = nil, recordedAt: Date
     ) {
         self.kind = kind
         self.homeOfficeCode = homeOfficeCode
@@ -28,6 +35,9 @@ public struct Outcome: Sendable, Hashable, Codable {
         self.moneyProtected = moneyProtected
         self.assetsRestrained = assetsRestrained
         self.moneyRepatriated = moneyRepatriated
+        self.disruptionSeverity = disruptionSeverity
+        self.suspects = suspects
+        self.ocgReference = ocgReference
         self.embargoUntil = embargoUntil
         self.partnerNote = partnerNote
         self.rationale = rationale
@@ -39,7 +49,9 @@ public struct Outcome: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, disruptions, rationale
+        case kind, disruptions, rationale, suspects
+        case disruptionSeverity = "disruption_severity"
+        case ocgReference = "ocg_reference"
         case homeOfficeCode = "home_office_code"
         case moneyProtected = "money_protected"
         case assetsRestrained = "assets_restrained"
@@ -57,6 +69,9 @@ public struct Outcome: Sendable, Hashable, Codable {
         moneyProtected = try container.decodeIfPresent(Money.self, forKey: .moneyProtected)
         assetsRestrained = try container.decodeIfPresent(Money.self, forKey: .assetsRestrained)
         moneyRepatriated = try container.decodeIfPresent(Money.self, forKey: .moneyRepatriated)
+        disruptionSeverity = try container.decodeIfPresent(DisruptionSeverity.self, forKey: .disruptionSeverity)
+        suspects = try container.decodeIfPresent(Int.self, forKey: .suspects)
+        ocgReference = try container.decodeIfPresent(String.self, forKey: .ocgReference)
         embargoUntil = try container.decodeTimestampIfPresent(forKey: .embargoUntil)
         partnerNote = try container.decodeIfPresent(String.self, forKey: .partnerNote)
         rationale = try container.decodeIfPresent(String.self, forKey: .rationale)
@@ -71,6 +86,9 @@ public struct Outcome: Sendable, Hashable, Codable {
         try container.encodeIfPresent(moneyProtected, forKey: .moneyProtected)
         try container.encodeIfPresent(assetsRestrained, forKey: .assetsRestrained)
         try container.encodeIfPresent(moneyRepatriated, forKey: .moneyRepatriated)
+        try container.encodeIfPresent(disruptionSeverity, forKey: .disruptionSeverity)
+        try container.encodeIfPresent(suspects, forKey: .suspects)
+        try container.encodeIfPresent(ocgReference, forKey: .ocgReference)
         try container.encodeTimestampIfPresent(embargoUntil, forKey: .embargoUntil)
         try container.encodeIfPresent(partnerNote, forKey: .partnerNote)
         try container.encodeIfPresent(rationale, forKey: .rationale)

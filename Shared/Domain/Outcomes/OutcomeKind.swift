@@ -31,6 +31,12 @@ public enum OutcomeKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// A judicial outcome (a charge or an out-of-court disposal): the funnel's last stage and
+    /// what the benefits report counts by Home Office code.
+    public var isJudicial: Bool {
+        self == .charged || self == .outOfCourtDisposal
+    }
+
     /// Still open: feedback says only that the referral is being actioned.
     public var isInProgress: Bool {
         self == .underInvestigation

@@ -5,17 +5,21 @@ import Foundation
 ///
 /// Body: `kind`, `home_office_code`, `disruptions` (`[{kind, indicator_key}]`),
 /// `money_protected` / `assets_restrained` / `money_repatriated` (`{amount, currency}`),
-/// `embargo_until` (RFC 3339, after `recordedAt`), `partner_note`, `rationale` (required for
-/// `declined`, refused for every other kind).
+/// `disruption_severity` (`major`, `moderate`, `minor`; only with `disrupted` or listed
+/// disruptions), `suspects` (0 to 10,000), `ocg_reference` (the agency's reference for the
+/// organised crime group), `embargo_until` (RFC 3339, after `recordedAt`), `partner_note`,
+/// `rationale` (required for `declined`, refused for every other kind).
 public enum OutcomeValidator: Sendable {
     public static let maxDisruptions = 100
     public static let maxPartnerNoteLength = 2_000
     public static let maxIndicatorKeyLength = 2_200
     public static let maxMoneyMajorUnits: Int64 = 1_000_000_000_000
+    public static let maxSuspects = 10_000
+    public static let maxOCGReferenceLength = 64
 
     private static let keys: Set<String> = [
         "kind", "home_office_code", "disruptions", "money_protected", "assets_restrained", "money_repatriated",
-        "embargo_until", "partner_note", "rationale",
+        "embargo_until", "partner_note", "rationale", "disruption_severity", "suspects", "ocg_reference",
     ]
 
     public static func validate(json: JSONValue, recordedAt: Date) -> Result<Outcome, ValidationFailure> {
@@ -37,6 +41,12 @@ public enum OutcomeValidator: Sendable {
                 check.money(MoneySubmission(reader: money, problems: &decoding), at: .root.appending(key), maximumMajorUnits: maxMoneyMajorUnits)
             }
         }
+        let severity = self.severity(reader.string("disruption_severity", &decoding), kind: kind, disruptions: disruptions, &check)
+        let suspects = reader.integer("suspects", &decoding)
+        if let suspects, !(0...maxSuspects).contains(suspects) {
+            check.fail(.root.appending("suspects"), "must be an integer from 0 to \(maxSuspects)")
+        }
+        let ocg = check.optional(reader.string("ocg_reference", &decoding), at: .root.appending("ocg_reference"), ocgReference)
         let embargoText = reader.string("embargo_until", &decoding)
         let embargo = check.optional(embargoText, at: .root.appending("embargo_until")) { (text: String) -> Result<Date, FieldCheck.Message> in
             guard let date = Timestamp.parse(text) else { return .failure("not an RFC 3339 timestamp such as 2026-06-01T00:00:00Z") }
@@ -48,7 +58,8 @@ public enum OutcomeValidator: Sendable {
         guard errors.isEmpty, let kind else { return .failure(ValidationFailure(errors)) }
         return .success(Outcome(
             kind: kind, homeOfficeCode: code, disruptions: disruptions, moneyProtected: amounts[0],
-            assetsRestrained: amounts[1], moneyRepatriated: amounts[2], embargoUntil: embargo,
+            assetsRestrained: amounts[1], moneyRepatriated: amounts[2], disruptionSeverity: severity, suspects: suspects,
+            ocgReference: ocg, embargoUntil: embargo,
             partnerNote: note.flatMap { $0.isEmpty ? nil : $0 }, rationale: rationale, recordedAt: recordedAt))
     }
 
@@ -58,6 +69,30 @@ public enum OutcomeValidator: Sendable {
         guard trimmed.count <= maxPartnerNoteLength else { return .failure("must have at most \(maxPartnerNoteLength) characters") }
         guard !trimmed.containsControlCharacters(allowingLineBreaks: true) else { return .failure("contains control characters") }
         return .success(trimmed)
+    }
+
+    /// An assessed impact belongs to a disruption: the kind `disrupted` or listed disruptions.
+    private static func severity(
+        _ text: String?, kind: OutcomeKind?, disruptions: [Disruption], _ check: inout FieldCheck
+    ) -> DisruptionSeverity? {
+        let path = FieldPath.root.appending("disruption_severity")
+        let severity = check.optional(text, at: path) { (text: String) -> Result<DisruptionSeverity, FieldCheck.Message> in
+            DisruptionSeverity(rawValue: text).map(Result.success)
+                ?? .failure("must be one of \(DisruptionSeverity.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if severity != nil, let kind, kind != .disrupted, disruptions.isEmpty {
+            check.fail(path, "only recorded with disrupted or with listed disruptions")
+        }
+        return severity
+    }
+
+    /// An agency's reference for an organised crime group: letters, digits and `/ _ . : -`.
+    private static func ocgReference(_ text: String) -> Result<String, FieldCheck.Message> {
+        let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/_.:-".unicodeScalars.contains($0)) }
+        guard (1...maxOCGReferenceLength).contains(text.count), allowed else {
+            return .failure("must be 1 to \(maxOCGReferenceLength) letters, digits or / _ . : - (the agency's OCG reference)")
+        }
+        return .success(text)
     }
 
     /// A decision not to investigate states why; no other kind carries a rationale.

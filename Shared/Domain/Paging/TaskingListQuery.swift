@@ -1,11 +1,13 @@
 /// The parameters of an agency's work list (`GET /v1/taskings`): `cursor`, `limit`, and the
-/// filters `status`, `priority` and `team`. Every problem is reported at once, each naming its
+/// filters `status`, `priority`, `team` and `sla` (`warning`: flagged at its warning point;
+/// `overdue`: past its deadline, the supervisor list). Every problem is reported at once, each naming its
 /// parameter; a parameter the list does not know, or one given twice, is a problem too.
 public struct TaskingListQuery: Sendable, Hashable {
     public static let defaultLimit = 100
     public static let maximumLimit = 500
     public static let statuses: Set<String> = ["new", "accepted", "closed"]
-    private static let names: Set<String> = ["cursor", "limit", "status", "priority", "team"]
+    public static let slaFlags: Set<String> = ["warning", "overdue"]
+    private static let names: Set<String> = ["cursor", "limit", "status", "priority", "team", "sla"]
 
     /// Rows strictly after this position; from the top of the list when nil.
     public let after: TaskingCursor?
@@ -13,13 +15,18 @@ public struct TaskingListQuery: Sendable, Hashable {
     public let status: String?
     public let priority: Priority?
     public let team: TeamCode?
+    public let sla: String?
 
-    public init(after: TaskingCursor? = nil, limit: Int = defaultLimit, status: String? = nil, priority: Priority? = nil, team: TeamCode? = nil) {
+    public init(
+        after: TaskingCursor? = nil, limit: Int = defaultLimit, status: String? = nil, priority: Priority? = nil, team: TeamCode? = nil,
+        sla: String? = nil
+    ) {
         self.after = after
         self.limit = limit
         self.status = status
         self.priority = priority
         self.team = team
+        self.sla = sla
     }
 
     /// Parses the query's `(name, value)` pairs in order.
@@ -54,7 +61,11 @@ public struct TaskingListQuery: Sendable, Hashable {
         if let team, !team.isWellFormed {
             problems.append(FieldError(.root.appending("team"), "not a team code such as COLP_FTC"))
         }
+        let sla = values["sla"]
+        if let sla, !slaFlags.contains(sla) {
+            problems.append(FieldError(.root.appending("sla"), "must be warning or overdue"))
+        }
         guard problems.isEmpty else { return .failure(ValidationFailure(problems)) }
-        return .success(TaskingListQuery(after: after, limit: limit, status: status, priority: priority, team: team))
+        return .success(TaskingListQuery(after: after, limit: limit, status: status, priority: priority, team: team, sla: sla))
     }
 }

@@ -18,15 +18,7 @@ struct BenefitsAPI: Sendable {
 
     func benefits(_ request: Request) async throws -> Response {
         let query = try Self.query(request)
-        let (rows, facts) = try await pool.transaction(isolation: .repeatableRead) { connection in
-            let byReferral = try await connection.query(BenefitsQueries.byReferral.binding(query.from, query.to))
-            let byAgency = query.by == nil || query.by == "agency" ? Array(try await connection.query(BenefitsQueries.byAgency.binding(query.from, query.to))) : []
-            let facts = try await connection.query(RequestFigureQueries.facts.binding(query.from, query.to)).map(RequestFact.init(row:))
-            return (Array(byReferral) + byAgency, facts)
-        }
-        let now = Date()
-        var report = try BenefitsReport(rows: rows, query: query, generatedAt: now)
-        report.requests = RequestFigures(facts, now: now)
+        let report = try await BenefitsReport.load(query, pool: pool, generatedAt: Date())
         switch query.format {
         case .json: return try Response.json(report)
         case .csv:

@@ -21,7 +21,8 @@ extension AgencyAPI {
             try await connection.scopeToAgency(officer.agency)
             let rows = try await connection.query(TaskingQueries.listForAgency.binding(
                 officer.agency, query.status, query.priority?.rawValue, query.after?.priority.rawValue,
-                query.after?.deadlineMicroseconds, query.after.flatMap { UUID(uuidString: $0.id) }, query.limit + 1))
+                query.after?.deadlineMicroseconds, query.after.flatMap { UUID(uuidString: $0.id) }, query.limit + 1,
+                query.sla))
             let more = rows.count > query.limit
             let kept = Array(rows.prefix(query.limit))
             let taskings = try kept.map(TaskingSummary.init(row:))

@@ -93,7 +93,9 @@ extension AgencyAPI {
         let rows = try await connection.query(OutcomeQueries.insert.binding(
             taskingID, agency, outcome.kind.rawValue, outcome.homeOfficeCode, PostgresJSON(outcome.disruptions),
             outcome.moneyProtected?.amount, outcome.moneyProtected?.currency, outcome.embargoUntil, outcome.partnerNote,
-            PostgresJSON(outcome), actor, outcome.recordedAt, key))
+            PostgresJSON(outcome), actor, outcome.recordedAt, key, outcome.assetsRestrained?.amount, outcome.assetsRestrained?.currency,
+            outcome.moneyRepatriated?.amount, outcome.moneyRepatriated?.currency, outcome.disruptionSeverity?.rawValue,
+            outcome.suspects, outcome.ocgReference))
         return try rows.single?.decode(Int64.self, "id")
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTP
 import Postgres
@@ -5,8 +6,9 @@ import Queue
 import ServiceKit
 
 /// The agency API: `GET /v1/taskings`, `GET /v1/taskings/{id}`, `POST /v1/taskings/{id}/accept`,
-/// `POST /v1/taskings/{id}/outcome`, `POST /v1/taskings/{id}/close`, `GET /v1/notes`,
-/// `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`, `GET /v1/networks/{id}`.
+/// `POST /v1/taskings/{id}/outcome`, `POST /v1/taskings/{id}/close`, `POST /v1/taskings/{id}/transfer`,
+/// `GET /v1/transfers`, `GET /v1/notes`, `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`,
+/// `GET /v1/networks/{id}`, `POST /v1/networks/{id}/lead`.
 /// Every route needs an officer's key with the `agency:tasking` scope and sees only the officer's
 /// agency's taskings (and networks holding one of them): the queries filter by agency and
 /// row-level security enforces it again. Each call writes one audit event naming the officer and
@@ -23,10 +25,13 @@ struct AgencyAPI: Sendable {
         v1.post("taskings/{id}/accept") { request in try await accept(request) }
         v1.post("taskings/{id}/outcome", maxBodyBytes: Self.maxOutcomeBytes) { request in try await recordOutcome(request) }
         v1.post("taskings/{id}/close", maxBodyBytes: Self.maxCloseBytes) { request in try await close(request) }
+        v1.post("taskings/{id}/transfer", maxBodyBytes: Self.maxTransferBytes) { request in try await transfer(request) }
+        v1.get("transfers") { request in try await transfers(request) }
         v1.get("notes") { request in try await heldNotes(request) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/approve") { request in try await decideNote(request, approve: true) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/refuse") { request in try await decideNote(request, approve: false) }
         v1.get("networks/{id}") { request in try await network(request) }
+        v1.post("networks/{id}/lead", maxBodyBytes: Self.maxLeadBytes) { request in try await designateLead(request) }
     }
 
     func accept(_ request: Request) async throws -> Response {
@@ -50,5 +55,15 @@ struct AgencyAPI: Sendable {
             return try TaskingSummary(row: row)
         }
         return try Response.json(accepted)
+    }
+
+    /// A Domain validator's verdict on a body: the value, or a 422 naming every field.
+    static func validated<T>(_ json: JSONValue, _ validate: (JSONValue) -> Result<T, ValidationFailure>, what: String) throws -> T {
+        switch validate(json) {
+        case .success(let value): return value
+        case .failure(let failure):
+            throw HTTPError(.unprocessableContent, detail: "\(what) is not valid",
+                            errors: failure.errors.map { Problem.FieldError(field: $0.path.description, message: $0.message) })
+        }
     }
 }

@@ -21,6 +21,9 @@ struct TaskingSummary: Encodable, Sendable {
     let closedAt: Date?
     /// The closing officer's reason, once closed.
     let closedReason: String?
+    let sla: TaskingSLAView
+    /// Present when several agencies hold open taskings in the referral's network.
+    let deconfliction: Deconfliction?
 
     init(row: PostgresRow) throws {
         id = try row.decode(UUID.self, "id").uuidString.lowercased()
@@ -38,10 +41,12 @@ struct TaskingSummary: Encodable, Sendable {
         acceptedAt = try row.decode(Date?.self, "accepted_at")
         closedAt = try row.decode(Date?.self, "closed_at")
         closedReason = try row.decode(String?.self, "closed_reason")
+        sla = try TaskingSLAView(row: row)
+        deconfliction = try Deconfliction(row: row)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, reference, tlp, score, priority, status
+        case id, reference, tlp, score, priority, status, sla, deconfliction
         case referralID = "referral_id"
         case crimeType = "crime_type"
         case distinctPartners = "distinct_partners"

@@ -7,8 +7,10 @@ enum OutcomeQueries {
         """
         INSERT INTO outcomes (tasking_id, agency_code, kind, home_office_code, disruptions, money_protected,
                               money_protected_currency, embargo_until, partner_note, outcome, recorded_by, recorded_at,
-                              idempotency_key)
-        VALUES ($1, $2, $3, $4, $5::jsonb, $6::numeric, $7, $8, $9, $10::jsonb, $11, $12, $13)
+                              idempotency_key, money_restrained, money_restrained_currency, money_repatriated,
+                              money_repatriated_currency, disruption_severity, suspects, ocg_reference)
+        VALUES ($1, $2, $3, $4, $5::jsonb, $6::numeric, $7, $8, $9, $10::jsonb, $11, $12, $13, $14::numeric, $15, $16::numeric,
+                $17, $18, $19, $20)
         ON CONFLICT (tasking_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
         RETURNING id
         """)

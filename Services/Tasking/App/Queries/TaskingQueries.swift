@@ -15,24 +15,32 @@ enum TaskingQueries {
         WHERE excluded.priority < t.priority AND t.status <> 'closed'
         RETURNING t.agency_code, t.priority, t.created_at = $6 AS created
         """)
-    /// What lists show: the work and its urgency, none of the referral's content.
+    /// What lists show: the work and its urgency (the SLA's flags and pause-adjusted due time),
+    /// the deconfliction flag, none of the referral's content.
     private static let summary = """
         SELECT t.id, t.referral_id, r.reference, r.crime_type, r.tlp, s.score, s.distinct_partners,
-               t.priority, t.status, t.sla_deadline, t.rule_ids, t.created_at, t.accepted_at, t.closed_at, t.closed_reason
+               t.priority, t.status, t.sla_deadline, t.rule_ids, t.created_at, t.accepted_at, t.closed_at, t.closed_reason,
+               t.sla_deadline + t.sla_paused_total AS sla_due_at, t.sla_paused_since, t.sla_warned_at, t.sla_overdue_at,
+               extract(epoch FROM t.sla_paused_total)::float8 AS sla_paused_seconds,
+               d.network_id AS deconfliction_network, d.agencies AS deconfliction_agencies, d.lead_agency AS deconfliction_lead
         """
     private static let joins = """
          FROM taskings t JOIN referrals r ON r.id = t.referral_id JOIN referral_scores s ON s.referral_id = t.referral_id
+         LEFT JOIN LATERAL occ_tasking_deconfliction(t.referral_id) d ON true
         """
     /// One page of the agency's work list in (priority, deadline, id) order: $2 status and $3
     /// priority filter when not NULL; rows after the cursor ($4 priority, $5 deadline in whole
     /// µs since 1970, split into seconds and µs so the instant is rebuilt exactly, $6 id) when
-    /// $4 is not NULL; at most $7 rows.
+    /// $4 is not NULL; at most $7 rows; $8 `warning` or `overdue` (open taskings so flagged, the
+    /// overdue ones being the supervisor list) when not NULL.
     static let listForAgency = PostgresQuery(
         "taskings_list_for_agency",
         summary + ", (extract(epoch FROM t.sla_deadline) * 1000000)::bigint AS deadline_us" + joins + """
              WHERE t.agency_code = $1
               AND ($2::text IS NULL OR t.status = $2)
               AND ($3::text IS NULL OR t.priority = $3)
+              AND ($8::text IS NULL OR (t.status <> 'closed' AND CASE $8 WHEN 'overdue' THEN t.sla_overdue_at IS NOT NULL
+                                         ELSE t.sla_warned_at IS NOT NULL AND t.sla_overdue_at IS NULL END))
               AND ($4::text IS NULL OR (t.priority, t.sla_deadline, t.id) > (
                     $4, 'epoch'::timestamptz + ($5::bigint / 1000000) * interval '1 second'
                         + ($5::bigint % 1000000) * interval '1 microsecond', $6::uuid))

@@ -1,15 +1,14 @@
 import Foundation
-import TestSupport
 
 /// One run of the built `occ` executable (found next to the test bundle) to completion.
-struct OCCCommand {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+public struct OCCCommand: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
 
     /// Runs `occ arguments…` with `DATABASE_URL` set to `conninfo` (and `environment` added), with
     /// `input` on standard input; waits off the cooperative pool.
-    static func run(
+    public static func run(
         _ arguments: [String], conninfo: String, environment extra: [String: String] = [:], input: String? = nil
     ) async throws -> OCCCommand {
         let process = Process()

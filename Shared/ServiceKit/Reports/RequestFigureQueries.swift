@@ -1,10 +1,10 @@
 import Postgres
 
 /// The facts behind the benefits report's request figures (`RequestFigures`), through
-/// `occ_request_facts` (feedback reads no request across partners itself).
-enum RequestFigureQueries {
+/// `occ_request_facts` (neither feedback nor the operator reads requests across partners itself).
+public enum RequestFigureQueries {
     /// One row per request raised in [$1, $2) (NULL: open-ended).
-    static let facts = PostgresQuery(
+    public static let facts = PostgresQuery(
         "request_figures_facts",
         """
         SELECT addressed_sectors, completed_sector, status, raised_at, deadline, completed_at
