@@ -33,6 +33,22 @@ public struct WebhookDelivery: Sendable, Encodable {
         deadAt = try row.decode(Date?.self, "dead_at")
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        // Lower case, as every other id the exchange prints and as the `OCC-Event-Id` header sends it.
+        try container.encode(eventID.uuidString.lowercased(), forKey: .eventID)
+        try container.encode(String(partnerID), forKey: .partnerID)
+        try container.encode(type, forKey: .type)
+        try container.encode(state, forKey: .state)
+        try container.encode(attempts, forKey: .attempts)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(lastAttemptAt, forKey: .lastAttemptAt)
+        try container.encodeIfPresent(lastStatus, forKey: .lastStatus)
+        try container.encodeIfPresent(lastError, forKey: .lastError)
+        try container.encodeIfPresent(deliveredAt, forKey: .deliveredAt)
+        try container.encodeIfPresent(deadAt, forKey: .deadAt)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case eventID = "event_id"
         case partnerID = "partner_id"
