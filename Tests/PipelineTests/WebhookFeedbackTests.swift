@@ -20,7 +20,7 @@ struct WebhookFeedbackTests {
             let ftc = try await harness.agencyToken("COLP_FTC")
             let tasking = try #require(try await harness.taskingID(agency: ftc, referral: scenario.bankReferral))
             #expect(try await harness.recordOutcome(agency: ftc, tasking: tasking, PipelineHarness.disruptedOutcome).status == 201)
-            let arrived = try await harness.eventually { receiver.received.accepted.count == 1 }
+            let arrived = try await harness.eventually(timeout: WebhookDeliveryTests.patience) { receiver.received.accepted.count == 1 }
             #expect(arrived)
             let received = receiver.received
             #expect(received.types.values.allSatisfy { $0 == "feedback.released" })

@@ -17,24 +17,27 @@ public struct WebhookEvents: Sendable {
         self.queue = queue
     }
 
-    /// Raises `events` (any partners) on `connection`, inside its transaction; returns the ids
+    /// Raises `events` (any partners) on `connection`, inside its transaction, in two round trips
+    /// whatever the number of partners (each partner's insert runs scoped to it); returns the ids
     /// newly raised. Leaves the transaction scoped to the last partner (`occ.partner_id`).
     @discardableResult
     public func enqueue(_ events: [WebhookEvent], traceID: String? = nil, on connection: PostgresConnection) async throws -> [UUID] {
+        let groups = Dictionary(grouping: events, by: \.partnerID).sorted { $0.key < $1.key }
+        guard !groups.isEmpty else { return [] }
+        let results = try await connection.pipeline(groups.flatMap { partnerID, group in [
+            PostgresConnection.partnerScopeQuery(partnerID),
+            WebhookQueries.insertEvents.binding(partnerID, group.map(\.id), group.map(\.type.rawValue), group.map(\.payloadJSON)),
+        ] })
         var raised: [UUID] = []
-        let byPartner = Dictionary(grouping: events, by: \.partnerID)
-        for partnerID in byPartner.keys.sorted() {
-            let group = byPartner[partnerID] ?? []
-            let results = try await connection.pipeline([
-                PostgresConnection.partnerScopeQuery(partnerID),
-                WebhookQueries.insertEvents.binding(partnerID, group.map(\.id), group.map(\.type.rawValue), group.map(\.payloadJSON)),
-            ])
-            let ids = try results[1].map { try $0.decode(UUID.self, "id") }
-            guard !ids.isEmpty else { continue }
-            let jobs = try ids.map { try JobInsert(DeliverWebhook(eventID: $0, partnerID: partnerID), options: DeliverWebhook.options(traceID: traceID)) }
-            try await queue.enqueueMany(jobs, on: connection)
-            raised += ids
+        var jobs: [JobInsert] = []
+        for (index, (partnerID, _)) in groups.enumerated() {
+            for row in results[2 * index + 1] {
+                let id = try row.decode(UUID.self, "id")
+                raised.append(id)
+                jobs.append(try JobInsert(DeliverWebhook(eventID: id, partnerID: partnerID), options: DeliverWebhook.options(traceID: traceID)))
+            }
         }
+        try await queue.enqueueMany(jobs, on: connection)
         return raised
     }
 
