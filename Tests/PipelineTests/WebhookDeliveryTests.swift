@@ -81,6 +81,7 @@ struct WebhookDeliveryTests {
             let states = try await Self.states(harness)
             #expect(settled, "\(states)")
             #expect(try await harness.count("SELECT sum(attempts) FROM webhook_events") == 7)
+            #expect(try await harness.count("SELECT count(*) FROM webhook_events WHERE payload <> 'null'::jsonb") == 0, "payloads dropped once delivered")
             // Raising an event id again is a no-op: it is stored and sent once.
             let again = try await harness.feedback.pool.transaction { connection in
                 try await WebhookEvents(queue: JobQueue(pool: harness.feedback.pool)).enqueue(

@@ -27,10 +27,13 @@ enum WebhookDeliveryQueries {
         """)
     static let state = PostgresQuery(
         "webhook_events_state", "SELECT state FROM webhook_events WHERE id = $1 AND partner_id = $2")
+    /// Delivered: the payload is dropped (data minimisation: the partner has it, and the pull API
+    /// still serves the feedback item); the row stays as the delivery's record.
     static let delivered = PostgresQuery(
         "webhook_events_delivered",
         """
-        UPDATE webhook_events SET state = 'delivered', delivered_at = now(), sending_until = NULL, last_status = $3, last_error = NULL
+        UPDATE webhook_events SET state = 'delivered', delivered_at = now(), sending_until = NULL, last_status = $3, last_error = NULL,
+            payload = 'null'::jsonb
         WHERE id = $1 AND partner_id = $2 AND state = 'pending'
         """)
     /// A failed attempt: stays pending (`$5` false) or becomes a dead letter (`$5` true).
