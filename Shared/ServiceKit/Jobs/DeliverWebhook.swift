@@ -18,10 +18,12 @@ public struct DeliverWebhook: JobArgs, Hashable {
         self.partnerID = partnerID
     }
 
-    /// How every attempt is inserted: at most one waiting job per event. The job's own attempts
-    /// only cover the worker failing to record (the event row counts delivery attempts).
+    /// How every attempt is inserted. An event has one job at a time: the next is inserted only
+    /// as the current one completes, and a retry only revives a dead event, which has none. The
+    /// job's own attempts only cover the worker failing to record (the event row counts
+    /// delivery attempts).
     public static func options(runAt: Date? = nil, traceID: String? = nil) -> InsertOptions {
-        InsertOptions(queue: queue, runAt: runAt, maxAttempts: 10, uniqueKey: nil, metadata: traceID.map { ["trace_id": $0] } ?? [:])
+        InsertOptions(queue: queue, runAt: runAt, maxAttempts: 10, metadata: traceID.map { ["trace_id": $0] } ?? [:])
     }
 
     private enum CodingKeys: String, CodingKey {
