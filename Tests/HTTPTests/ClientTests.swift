@@ -27,6 +27,26 @@ import Testing
         return listener.port
     }
 
+    /// A webhook receiver answers `Content-Length: 0` and closes: the empty body is complete at
+    /// once, not read for (which met the close and failed the request).
+    @Test func anEmptySizedBodyBeforeACloseIsAResponse() async throws {
+        let port = try Self.fakeServer(replies: ["HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"])
+        let client = HTTPClient(port: port, timeout: RawConnection.patience)
+        let response = try await client.send(.post, "/hook", headers: ["Connection": "close"], body: Array("{}".utf8))
+        #expect(response.status == .ok)
+        #expect(response.body.isEmpty)
+        await client.close()
+    }
+
+    /// Connecting to a port nothing listens on fails at once with the reason.
+    @Test func aRefusedConnectionFailsAtOnce() async throws {
+        let listener = try Listener.bind(host: "127.0.0.1", port: 0)
+        let port = listener.port
+        listener.close()
+        let client = HTTPClient(port: port, timeout: RawConnection.patience)
+        await #expect(throws: HTTPClientError.connectFailed("Connection refused")) { try await client.get("/") }
+    }
+
     @Test func readsChunkedAndSizedResponsesOnOneConnection() async throws {
         let port = try Self.fakeServer(replies: [
             "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n",

@@ -24,7 +24,7 @@ struct LoginBindingTests {
                 #expect(try await session.texts("SELECT DISTINCT agency_code FROM taskings") == ["NCA_TICAT"])
                 #expect(try await session.affected("UPDATE taskings SET status = 'accepted' WHERE agency_code = 'COLP_FTC'") == 0)
                 #expect(try await session.texts("SELECT DISTINCT coalesce(agency_code, 'none') FROM api_keys").allSatisfy { $0 == "NCA_TICAT" })
-                #expect(await session.failure("SELECT webhook_secret FROM partners") == .insufficientPrivilege)
+                #expect(await session.failure("SELECT secret FROM webhook_secrets") == .insufficientPrivilege)
                 #expect(await session.failure("SELECT secret_hash FROM api_keys") == .insufficientPrivilege)
                 #expect(await session.failure("DELETE FROM occ_jobs") == .insufficientPrivilege)
                 #expect(await session.failure("SELECT count(*) FROM feedback_items") == .insufficientPrivilege)
@@ -52,18 +52,18 @@ struct LoginBindingTests {
                 #expect(await session.failure("""
                     INSERT INTO occ_jobs (queue, kind, args) VALUES ('enrichment', 'enrich_referral', '{"referral_id": "\(scenario.bankReferral.uuidString)"}')
                     """) == .insufficientPrivilege)
-                #expect(await session.failure("SELECT webhook_secret FROM partners") == .insufficientPrivilege)
+                #expect(await session.failure("SELECT secret FROM webhook_secrets") == .insufficientPrivilege)
                 #expect(await session.failure("SELECT secret_hash FROM api_keys") == .insufficientPrivilege)
                 #expect(await session.failure("DELETE FROM occ_jobs") == .insufficientPrivilege)
             }
         }
     }
 
-    @Test("no exchange login reads partners' webhook secrets or API key hashes", arguments: ServiceLogin.allCases)
+    @Test("only the feedback login, which signs deliveries, reads webhook secrets; no login reads API key hashes", arguments: ServiceLogin.allCases)
     func noSecrets(service: ServiceLogin) async throws {
         let database = try await TestDatabase.create()
         try await LoginSession.with(database.conninfo(as: service)) { session async throws in
-            #expect(await session.failure("SELECT webhook_secret FROM partners") == .insufficientPrivilege)
+            #expect(await session.failure("SELECT secret FROM webhook_secrets") == (service == .feedback ? nil : .insufficientPrivilege))
             #expect(await session.failure("SELECT secret_hash FROM api_keys") == .insufficientPrivilege)
             #expect(await session.failure("SELECT * FROM occ_login_bindings") == (service == .operator ? nil : .insufficientPrivilege))
             #expect(await session.failure("INSERT INTO occ_login_bindings (login, kind) VALUES (session_user, 'exchange')") == .insufficientPrivilege)

@@ -23,10 +23,10 @@ struct PrivilegeTableTests {
         let database = try await TestDatabase.create()
         let connection = try await database.connect()
         let before = try await PrivilegeTable.markdown(on: connection)
-        try await connection.execute("GRANT SELECT (webhook_secret) ON partners TO occ_feedback", name: "test_extra_grant")
+        try await connection.execute("GRANT SELECT (created_at) ON partners TO occ_feedback", name: "test_extra_grant")
         let after = try await PrivilegeTable.markdown(on: connection)
         await connection.close()
         #expect(before.contains("| SELECT (id, name, sector) |"))
-        #expect(after.contains("| SELECT (id, name, sector, webhook_secret) |"))
+        #expect(after.contains("| SELECT (created_at, id, name, sector) |"))
     }
 }

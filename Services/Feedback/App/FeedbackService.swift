@@ -4,8 +4,9 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The feedback executable's parts: the `deliver_feedback` worker, the partner feedback API, the
-/// partners' side of requests to partners and the oversight benefits report. Built here once, for `main.swift` and the tests alike.
+/// The feedback executable's parts: the `deliver_feedback` and `deliver_webhook` workers, the
+/// partner feedback and webhook APIs, the partners' side of requests to partners and the oversight
+/// benefits report. Built here once, for `main.swift` and the tests alike.
 public struct FeedbackService: Sendable {
     public let pool: PostgresPool
     public let worker: JobWorker
@@ -15,18 +16,26 @@ public struct FeedbackService: Sendable {
     public init(environment: ServiceEnvironment, settings: FeedbackSettings) {
         let metrics = MetricsRegistry()
         pool = environment.makePool()
-        let handler = FeedbackHandler(queue: JobQueue(pool: pool), logger: environment.logger)
+        let queue = JobQueue(pool: pool)
+        let handler = FeedbackHandler(queue: queue, logger: environment.logger)
+        let deliverer = WebhookDeliverer(pool: pool, queue: queue, settings: settings.webhooks, logger: environment.logger)
         var registry = JobWorkerRegistry()
         registry.register(DeliverFeedback.self) { [pool] args, context in
             try await pool.withConnection { try await handler.deliver(args, context: context, on: $0) }
         }
+        // Resolving, the POST and two short transactions: well within three timeouts.
+        registry.register(DeliverWebhook.self, timeout: settings.webhooks.timeout * 3) { args, context in
+            try await deliverer.deliver(args, context: context)
+        }
         worker = JobWorker(
             pool: pool, conninfo: environment.conninfo, registry: registry,
-            configuration: environment.workerConfiguration(JobWorker.Configuration(queues: [DeliverFeedback.queue: settings.concurrency])),
+            configuration: environment.workerConfiguration(JobWorker.Configuration(
+                queues: [DeliverFeedback.queue: settings.concurrency, DeliverWebhook.queue: settings.webhooks.concurrency])),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
         let authenticator = APIKeyAuthenticator(pool: pool)
         PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator)
+        PartnerWebhooksAPI(pool: pool).register(on: router, authenticator: authenticator)
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)
         PartnerRequestsAPI(pool: pool).register(on: router, authenticator: authenticator)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)

@@ -5,16 +5,20 @@ import Runtime
 /// | variable | meaning | default |
 /// |---|---|---|
 /// | `FEEDBACK_CONCURRENCY` | outcomes turned into feedback at once by this process | 8 |
+///
+/// and the webhook delivery settings (`WebhookSettings`).
 public struct FeedbackSettings: Sendable {
     public static let defaultPort = 8082
 
     public var concurrency: Int
+    public var webhooks: WebhookSettings
 
-    public init(concurrency: Int = 8) {
+    public init(concurrency: Int = 8, webhooks: WebhookSettings = WebhookSettings()) {
         self.concurrency = concurrency
+        self.webhooks = webhooks
     }
 
     public init(config: Config) throws {
-        self.init(concurrency: try config.int("FEEDBACK_CONCURRENCY", default: 8, in: 1...256))
+        self.init(concurrency: try config.int("FEEDBACK_CONCURRENCY", default: 8, in: 1...256), webhooks: try WebhookSettings(config: config))
     }
 }

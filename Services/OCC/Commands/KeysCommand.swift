@@ -10,7 +10,8 @@ enum KeysIssueCommand: Command {
 
         Issues a bearer key 'occ_<id>_<secret>' and prints it once: store it now, it cannot be
         shown again (only a SHA-256 hash of the secret is kept). Scopes:
-          partner:submit, partner:feedback   partner keys (--partner)
+          partner:submit, partner:feedback,  partner keys (--partner)
+          partner:webhooks
           agency:tasking                     officer keys (--officer, see 'occ officers list'); the default
           oversight, admin                   exchange keys (--exchange)
         Agency work is done by named officers with their own keys, under their agency: there are
@@ -70,7 +71,7 @@ enum KeysIssueCommand: Command {
         }
         guard !scopes.isEmpty else { throw UsageError("--scopes needs at least one scope") }
         let allowed: Set<Scope> = switch owner {
-        case .partner: [.partnerSubmit, .partnerFeedback]
+        case .partner: [.partnerSubmit, .partnerFeedback, .partnerWebhooks]
         case nil, .officer, .agency: [.agencyTasking]
         case .exchange: [.oversight, .admin]
         }

@@ -30,7 +30,7 @@ final class ClientConnection: @unchecked Sendable {
         let deadline = ContinuousClock.now + endpoint.timeout
         for attempt in 0..<2 {
             let reused = reader != nil
-            var current = try reader ?? ClientConnection.connect(endpoint)
+            var current = try reader ?? ClientConnection.connect(endpoint, deadline: deadline)
             reader = nil
             do {
                 guard current.socket.sendAll(request, deadline: deadline) else { throw Stale() }
@@ -51,8 +51,10 @@ final class ClientConnection: @unchecked Sendable {
         throw HTTPClientError.connectionClosed
     }
 
-    /// Opens a TCP connection to the endpoint.
-    static func connect(_ endpoint: Endpoint) throws(HTTPClientError) -> SocketReader {
+    /// Opens a TCP connection to the endpoint before `deadline` (a silent address cannot hold the
+    /// caller for the kernel's SYN retries). The socket stays non-blocking: every read and write
+    /// on it polls with its own deadline.
+    static func connect(_ endpoint: Endpoint, deadline: ContinuousClock.Instant) throws(HTTPClientError) -> SocketReader {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -64,19 +66,42 @@ final class ClientConnection: @unchecked Sendable {
         defer { freeaddrinfo(results) }
         var lastError = ECONNREFUSED
         for info in sequence(first: first, next: { $0.pointee.ai_next }) {
-            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), 0)
+            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
             guard fd >= 0 else {
                 lastError = errno
                 continue
             }
-            if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
-                let socket = Socket(fd: fd)
+            let socket = Socket(fd: fd)
+            var connected = Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0
+            if !connected {
+                if errno == EINPROGRESS {
+                    connected = finishConnect(socket, deadline: deadline, error: &lastError)
+                } else {
+                    lastError = errno
+                }
+            }
+            if connected {
                 socket.setNoDelay()
                 return SocketReader(socket: socket, capacity: 64 * 1024)
             }
-            lastError = errno
             close(fd)
+            if ContinuousClock.now >= deadline { throw .timedOut }
         }
         throw .connectFailed(String(cString: strerror(lastError)))
+    }
+
+    /// Waits for a non-blocking connect to finish; false (with the reason in `error`) if it failed or timed out.
+    private static func finishConnect(_ socket: Socket, deadline: ContinuousClock.Instant, error: inout Int32) -> Bool {
+        guard socket.wait(for: Int16(POLLOUT), until: deadline) == .ready else {
+            error = ETIMEDOUT
+            return false
+        }
+        var status: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(socket.fd, SOL_SOCKET, SO_ERROR, &status, &length) == 0, status == 0 else {
+            error = status == 0 ? errno : status
+            return false
+        }
+        return true
     }
 }

@@ -26,7 +26,9 @@ struct BodyDecoder {
     init(framing: BodyFraming, limit: Int, maxTrailerBytes: Int, readTimeout: Duration) {
         switch framing {
         case .none: state = .done
-        case .length(let length): state = .length(remaining: length)
+        // An empty body is complete at once: reading for it would wait for bytes that never come,
+        // or fail when the peer closes after a `Content-Length: 0` response.
+        case .length(let length): state = length == 0 ? .done : .length(remaining: length)
         case .chunked: state = .chunkHeader
         }
         self.limit = limit

@@ -26,7 +26,7 @@ final class RawConnection: @unchecked Sendable {
     static func open(port: Int) async throws -> RawConnection {
         let endpoint = ClientConnection.Endpoint(host: "127.0.0.1", port: port, timeout: patience, maxResponseBytes: 1 << 26)
         return RawConnection(reader: try await onQueue(DispatchQueue(label: "connect")) {
-            try ClientConnection.connect(endpoint)
+            try ClientConnection.connect(endpoint, deadline: .now + patience)
         })
     }
 

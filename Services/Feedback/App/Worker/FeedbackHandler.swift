@@ -6,7 +6,8 @@ import Runtime
 import ServiceKit
 
 /// Runs `deliver_feedback`: puts every partner within the policy's hop limit of the outcome's
-/// referral through the disclosure decision point (`Disclosure.decide`), stores what it releases
+/// referral through the disclosure decision point (`Disclosure.decide`), stores what it releases,
+/// raises a `feedback.released` webhook event for each released item (partners with an endpoint)
 /// and audits every decision with its reasons, in one transaction with the job's completion.
 /// While any tasking of the network is under embargo a second delivery is scheduled for the
 /// moment the network's last embargo lifts; that delivery looks again, so an embargo recorded
@@ -34,6 +35,14 @@ struct FeedbackHandler: Sendable {
                     item.id, partnerID, referralID, args.outcomeID, item.status.rawValue, item.outcome?.rawValue, PostgresJSON(item)))
             }
             _ = try await connection.pipeline(statements)
+            // Partners with a webhook endpoint are sent each released item as it was stored.
+            try await WebhookEvents(queue: queue).enqueue(
+                try items.compactMap { item in
+                    guard let partnerID = Int64(item.partnerID) else { return nil }
+                    return try WebhookEvent(id: WebhookEvent.id(for: .feedbackReleased, source: item.id), partnerID: partnerID,
+                                            type: .feedbackReleased, payload: item)
+                },
+                traceID: loaded.traceID, on: connection)
             let lifts = loaded.disclosure.embargoLifts(after: now)
             if let lifts {
                 try await queue.enqueue(
