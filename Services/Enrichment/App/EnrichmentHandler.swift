@@ -17,7 +17,7 @@ struct EnrichmentHandler: Sendable {
     func enrich(_ args: EnrichReferral, context: JobContext, on connection: PostgresConnection) async throws -> JobOutcome {
         try await connection.transaction { connection in
             guard let row = try await connection.query(ReferralQueries.load.binding(args.referralID)).single else {
-                return .discard(reason: "referral \(args.referralID) does not exist")
+                return .discard(reason: "referral \(args.referralID) does not exist or was withdrawn")
             }
             let loaded = try StoredReferral(id: args.referralID, row: row)
             let correlation = try await correlate(loaded, indicators: loaded.referral.indicators.map(normaliser.enriched), on: connection)

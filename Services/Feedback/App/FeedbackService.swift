@@ -4,8 +4,8 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The feedback executable's parts: the `deliver_feedback` worker, the partner feedback API and
-/// the oversight benefits report. Built here once, for `main.swift` and the tests alike.
+/// The feedback executable's parts: the `deliver_feedback` worker, the partner feedback API, the
+/// partners' TAXII 2.1 server and the oversight benefits report. Built here once, for `main.swift` and the tests alike.
 public struct FeedbackService: Sendable {
     public let pool: PostgresPool
     public let worker: JobWorker
@@ -28,6 +28,7 @@ public struct FeedbackService: Sendable {
         let authenticator = APIKeyAuthenticator(pool: pool)
         PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator)
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)
+        TAXIIAPI(pool: pool, authenticator: authenticator).register(on: router)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }
 

@@ -8,7 +8,7 @@ enum ReferralQueries {
         """
         SELECT r.partner_id, p.sector, r.canonical::text AS canonical, r.received_at, r.trace_id
         FROM referrals r JOIN partners p ON p.id = r.partner_id
-        WHERE r.id = $1
+        WHERE r.id = $1 AND NOT EXISTS (SELECT 1 FROM referral_withdrawals w WHERE w.referral_id = r.id)
         FOR UPDATE OF r
         """)
     static let markEnriched = PostgresQuery(

@@ -26,14 +26,18 @@ struct FeedbackHandler: Sendable {
             let decisions = loaded.recipients.map { Disclosure.decide(loaded.disclosure, for: $0, policy: loaded.policy, now: now) }
             let items = decisions.compactMap(\.item)
             var statements: [PostgresQuery] = []
+            var inserts: [(item: FeedbackItem, statement: Int)] = []
             for item in items {
                 guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
                 // Row-level security: the insert's conflict check sees only the partner in scope.
                 statements.append(PostgresConnection.partnerScopeQuery(partnerID))
+                inserts.append((item, statements.count))
                 statements.append(FeedbackItemQueries.insert.binding(
                     item.id, partnerID, referralID, args.outcomeID, item.status.rawValue, item.outcome?.rawValue, PostgresJSON(item)))
             }
-            _ = try await connection.pipeline(statements)
+            let results = try await connection.pipeline(statements)
+            let fresh = inserts.filter { results[$0.statement].single != nil }.map(\.item)
+            try await publish(fresh, outcomeID: args.outcomeID, loaded: loaded, on: connection)
             let lifts = loaded.disclosure.embargoLifts(after: now)
             if let lifts {
                 try await queue.enqueue(

@@ -12,7 +12,7 @@ enum ReferralQueries {
                g.permitted_agencies, g.onward_disclosure, g.retired_at
         FROM referrals r JOIN referral_scores s ON s.referral_id = r.id LEFT JOIN networks n ON n.id = s.network_id
         LEFT JOIN lawful_gateways g ON g.code = r.gateway
-        WHERE r.id = $1
+        WHERE r.id = $1 AND NOT EXISTS (SELECT 1 FROM referral_withdrawals w WHERE w.referral_id = r.id)
         FOR UPDATE OF r
         """)
     /// A referral whose gateway permits none of the teams routing chose waits for an OCC analyst.

@@ -47,8 +47,12 @@ enum TaskingQueries {
         "taskings_detail_for_agency",
         summary + """
             , r.canonical::text AS canonical, r.trace_id, r.gateway, g.title AS gateway_title,
-            g.citation AS gateway_citation, g.onward_disclosure AS gateway_onward_disclosure
-            """ + joins + " LEFT JOIN lawful_gateways g ON g.code = r.gateway WHERE t.id = $1 AND t.agency_code = $2")
+            g.citation AS gateway_citation, g.onward_disclosure AS gateway_onward_disclosure,
+            w.reason AS withdrawn_reason, w.withdrawn_at
+            """ + joins + """
+             LEFT JOIN lawful_gateways g ON g.code = r.gateway LEFT JOIN referral_withdrawals w ON w.referral_id = r.id
+            WHERE t.id = $1 AND t.agency_code = $2
+            """)
     static let accept = PostgresQuery(
         "taskings_accept",
         "UPDATE taskings SET status = 'accepted', accepted_at = now() WHERE id = $1 AND agency_code = $2 AND status = 'new'")

@@ -20,7 +20,7 @@ struct TaskingHandler: Sendable {
     func task(_ args: TaskReferral, context: JobContext, on connection: PostgresConnection) async throws -> JobOutcome {
         try await connection.transaction { connection in
             guard let row = try await connection.query(ReferralQueries.loadScored.binding(args.referralID)).single else {
-                return .discard(reason: "referral \(args.referralID) does not exist or was not enriched")
+                return .discard(reason: "referral \(args.referralID) does not exist, was not enriched or was withdrawn")
             }
             let referral = try JSONDecoder().decode(ValidReferral.self, from: Data(try row.decode(String.self, "canonical").utf8))
             let traceID = try row.decode(String.self, "trace_id")
