@@ -8,7 +8,8 @@
 /// migration 12's trigger, so TAXII pages with the same commit-visibility cursor as the JSON
 /// feeds. Each login sees and writes only the partner in scope.
 ///
-/// `referral_withdrawals`: a referral its partner withdrew, and why. Enrichment and tasking read
+/// `referral_corrections`: indicators a partner took out of its referral, and why (the agency API
+/// shows them on the taskings). `referral_withdrawals`: a referral its partner withdrew, and why. Enrichment and tasking read
 /// it to stop work on the referral; the agency API shows it on the referral's taskings. Enrichment
 /// may now delete links, network members and keys, and unset a sighting's `links`, to take a
 /// withdrawn referral out of its network.
@@ -44,7 +45,29 @@ enum Migration0017TAXII {
             withdrawn_at timestamptz NOT NULL DEFAULT now()
         );
 
+        -- Indicators a partner took out of its referral (each correction one row).
+        CREATE TABLE referral_corrections (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            referral_id uuid NOT NULL REFERENCES referrals (id),
+            partner_id bigint NOT NULL REFERENCES partners (id),
+            reason text NOT NULL CHECK (length(reason) BETWEEN 1 AND 1000),
+            removed_keys text[] NOT NULL CHECK (cardinality(removed_keys) BETWEEN 1 AND 100),
+            corrected_by text NOT NULL CHECK (length(corrected_by) BETWEEN 1 AND 100),
+            corrected_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX referral_corrections_referral ON referral_corrections (referral_id, corrected_at);
+
         ALTER TABLE taxii_objects ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE referral_corrections ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY referral_corrections_partner ON referral_corrections FOR ALL TO occ_intake
+            USING (partner_id = (SELECT occ_partner_scope()))
+            WITH CHECK (partner_id = (SELECT occ_partner_scope())
+                        AND EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id AND r.partner_id = referral_corrections.partner_id));
+        CREATE POLICY referral_corrections_exchange_read ON referral_corrections FOR SELECT TO occ_operator
+            USING ((SELECT occ_login_kind()) = 'exchange');
+        CREATE POLICY referral_corrections_agency_tasked ON referral_corrections FOR SELECT TO occ_agency_api
+            USING (EXISTS (SELECT 1 FROM taskings t
+                           WHERE t.referral_id = referral_corrections.referral_id AND t.agency_code = (SELECT occ_agency_scope())));
         ALTER TABLE referral_withdrawals ENABLE ROW LEVEL SECURITY;
         CREATE POLICY taxii_objects_partner ON taxii_objects FOR ALL TO occ_intake, occ_feedback
             USING (partner_id = (SELECT occ_partner_scope())) WITH CHECK (partner_id = (SELECT occ_partner_scope()));
@@ -56,7 +79,7 @@ enum Migration0017TAXII {
             WITH CHECK (partner_id = (SELECT occ_partner_scope())
                         AND EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id AND r.partner_id = referral_withdrawals.partner_id));
         CREATE POLICY referral_withdrawals_exchange_read ON referral_withdrawals FOR SELECT
-            TO occ_enrichment, occ_tasking, occ_feedback, occ_operator
+            TO occ_enrichment, occ_tasking, occ_operator
             USING ((SELECT occ_login_kind()) = 'exchange');
         CREATE POLICY referral_withdrawals_agency_tasked ON referral_withdrawals FOR SELECT TO occ_agency_api
             USING (EXISTS (SELECT 1 FROM taskings t
@@ -66,7 +89,9 @@ enum Migration0017TAXII {
         GRANT USAGE ON SEQUENCE taxii_objects_feed_seq TO occ_intake, occ_feedback;
         GRANT SELECT ON taxii_objects TO occ_operator;
         GRANT SELECT, INSERT ON referral_withdrawals TO occ_intake;
-        GRANT SELECT ON referral_withdrawals TO occ_enrichment, occ_tasking, occ_agency_api, occ_feedback, occ_operator;
+        GRANT SELECT ON referral_withdrawals TO occ_enrichment, occ_tasking, occ_agency_api, occ_operator;
+        GRANT SELECT, INSERT ON referral_corrections TO occ_intake;
+        GRANT SELECT ON referral_corrections TO occ_agency_api, occ_operator;
         -- Enrichment takes a withdrawn referral out of correlation (unlink_referral).
         GRANT DELETE ON referral_links, network_members, network_keys TO occ_enrichment;
         GRANT UPDATE (links) ON indicator_sightings TO occ_enrichment;

@@ -41,3 +41,30 @@ import Testing
         #expect(NetworkSplit.components(["a": ["k1"], "b": ["k2"], "z": ["k1", "k2"]]) == [["a", "b", "z"]])
     }
 }
+
+@Suite struct CorrectionTests {
+    private let keys: Set<String> = ["phone:+447700900123", "uk_bank_account:60-16-13 31926819"]
+
+    private func validate(_ json: String) throws -> Result<ReferralCorrection, ValidationFailure> {
+        ReferralCorrection.validate(json: try JSONValue(parsing: Data(json.utf8)), keys: keys)
+    }
+
+    @Test func namesOnlyTheReferralsOwnIndicators() throws {
+        let valid = try validate(#"{"reason": " Mistyped ", "remove": ["uk_bank_account:60-16-13 31926819"]}"#).get()
+        #expect(valid == ReferralCorrection(reason: "Mistyped", remove: ["uk_bank_account:60-16-13 31926819"]))
+        guard case .failure(let failure) = try validate(
+            #"{"reason": "", "remove": ["phone:+447700900123", "phone:+447700900123", "iban:GB00", 7], "why": 1}"#) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(Set(failure.errors.map(\.path.description)) == ["reason", "remove[1]", "remove[2]", "remove[3]", "why"])
+        #expect(failure.messages(at: "remove[1]") == ["named twice"])
+        guard case .failure(let empty) = try validate(#"{"reason": "x", "remove": []}"#),
+              case .failure(let missing) = try validate(#"{"reason": "x"}"#) else {
+            Issue.record("accepted an empty or missing list")
+            return
+        }
+        #expect(empty.messages(at: "remove") == ["must name 1 to 100 indicators"])
+        #expect(missing.messages(at: "remove") == ["required"])
+    }
+}

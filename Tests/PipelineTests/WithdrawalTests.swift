@@ -86,4 +86,65 @@ struct WithdrawalTests {
             }
         }
     }
+
+    @Test("a correction unlinks only the named indicator, revokes it over TAXII and shows on the tasking")
+    func correctionUnlinksOneIndicator() async throws {
+        try await PipelineHarness.with { harness in
+            try await TAXIIServers.with(harness) { servers in
+                let telco = try await harness.partner("Telco One", .telco)
+                let bank = try await harness.partner("High Street Bank", .finance)
+                let telcoReferral = try await servers.submit(
+                    telco, Fixtures.telco.replacingOccurrences(of: "eccta_2023_ss188_189", with: "dpa_2018_sch2_para2"))
+                #expect(try await harness.waitUntilTasked(telcoReferral))
+                let bankReferral = try await servers.submit(bank, Fixtures.bank)
+                #expect(try await harness.waitUntilTasked(bankReferral))
+                #expect(try await harness.waitUntilIdle())
+                let links = "SELECT count(*) FROM referral_links WHERE referral_id = $1 AND key = $2"
+                #expect(try await harness.count(links, telcoReferral, Fixtures.accountKey) == 1)
+                #expect(try await harness.count(links, telcoReferral, Fixtures.phoneKey) == 1)
+
+                let path = "/v1/referrals/\(telcoReferral.lowercased)/corrections"
+                let post = { (partner: TestPartner, body: String) in
+                    try await TAXIIServers.once(servers.intakePort, .post, path, headers: [
+                        "Authorization": "Bearer \(partner.token)", "Content-Type": "application/json"], body: Array(body.utf8))
+                }
+                let unknown = try await post(telco, #"{"reason": "typo", "remove": ["phone:+447700900999"]}"#)
+                #expect(unknown.status == .unprocessableContent)
+                #expect(unknown.text.contains("remove[0]"))
+                #expect(try await post(bank, #"{"reason": "typo", "remove": ["\#(Fixtures.accountKey)"]}"#).status == .notFound)
+                #expect(try await harness.count("SELECT count(*) FROM referral_corrections") == 0)
+                let corrected = try await post(telco, #"{"reason": "The account number was mistyped.", "remove": ["\#(Fixtures.accountKey)"]}"#)
+                #expect(corrected.status == .ok)
+                #expect(try JSONValue(parsing: Data(corrected.body))["revoked_objects"] == .integer(2))
+                #expect(try await harness.eventually {
+                    try await harness.count("SELECT count(*) FROM audit_log WHERE action = 'referral.unlinked' AND subject_id = $1",
+                                            telcoReferral.lowercased) == 1
+                })
+                // The account link is gone both ways; the number still links the two referrals.
+                #expect(try await harness.count(links, telcoReferral, Fixtures.accountKey) == 0)
+                #expect(try await harness.count(links, bankReferral, Fixtures.accountKey) == 0)
+                #expect(try await harness.count(links, telcoReferral, Fixtures.phoneKey) == 1)
+                #expect(try await harness.count("SELECT count(*) FROM network_members WHERE referral_id = $1", telcoReferral) == 1)
+                #expect(try await harness.count(
+                    "SELECT count(*) FROM indicator_sightings WHERE referral_id = $1 AND key = $2 AND NOT links", telcoReferral, Fixtures.accountKey) == 1)
+
+                let officer = try await harness.agencyToken("REPORT_FRAUD")
+                let tasking = try #require(try await harness.taskingID(agency: officer, referral: telcoReferral))
+                let view = try await harness.call(harness.tasking.router, .get, "/v1/taskings/\(tasking)", token: officer, purpose: "review")
+                let notice = try #require(view.json["corrections"]?.arrayValue?.first)
+                #expect(notice["reason"]?.stringValue == "The account number was mistyped.")
+                #expect(notice["removed"] == .array([.string(Fixtures.accountKey)]))
+
+                let accountID = STIXExport.referralIndicatorID(referralID: telcoReferral.uuidString, key: Fixtures.accountKey)
+                let latest = try await TAXIIRouteTests.eventuallyJSON(
+                    harness, servers, telco, "\(TAXIIRouteTests.referrals)/objects/\(accountID)/") {
+                    $0["objects"]?.arrayValue?.first?["revoked"] == .bool(true)
+                }
+                #expect(latest["objects"]?.arrayValue?.first?["revoked"] == .bool(true))
+
+                #expect(try await servers.withdraw(telco, telcoReferral).status == .ok)
+                #expect(try await post(telco, #"{"reason": "again", "remove": ["\#(Fixtures.phoneKey)"]}"#).status == .conflict)
+            }
+        }
+    }
 }

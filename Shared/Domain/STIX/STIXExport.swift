@@ -15,6 +15,11 @@ public enum STIXExport: Sendable {
         STIXObjectID.make("indicator", name: "referral:\(referralID.lowercased()):\(key)")
     }
 
+    /// The id of the partner's sighting of its own indicator within one referral.
+    public static func referralSightingID(referralID: String, key: String) -> String {
+        STIXObjectID.make("sighting", name: "referral-sighting:\(referralID.lowercased()):\(key)")
+    }
+
     /// One `indicator` and one `sighting` (by the referring partner) per indicator of a referral.
     public static func referralObjects(
         referralID: String, reference: String, indicators: [CanonicalIndicator], tlp: TLP, timeWindow: TimeWindow?, at date: Date
@@ -25,8 +30,8 @@ public enum STIXExport: Sendable {
             let stix = builder.indicator(
                 for: indicator, tlp: tlp, timestamp: date, validFrom: date, id: indicatorID,
                 description: "Reported by your organisation in referral \(reference).")
-            var sighting: [String: JSONValue] = common(
-                "sighting", name: "referral-sighting:\(referralID.lowercased()):\(indicator.key)", at: date, tlp: tlp)
+            var sighting: [String: JSONValue] = common("sighting", name: "", at: date, tlp: tlp)
+            sighting["id"] = .string(referralSightingID(referralID: referralID, key: indicator.key))
             sighting["sighting_of_ref"] = .string(indicatorID)
             sighting["count"] = .integer(1)
             sighting["description"] = .string("Seen by your organisation (referral \(reference)).")

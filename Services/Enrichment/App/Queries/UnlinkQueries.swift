@@ -8,12 +8,15 @@ enum UnlinkQueries {
     static let membership = PostgresQuery("network_members_of_referral", "SELECT network_id FROM network_members WHERE referral_id = $1")
     /// The advisory lock `occ_network_join` takes on a network (migration 11), so no join races the split.
     static let lockNetwork = PostgresQuery("networks_lock_for_unlink", "SELECT pg_advisory_xact_lock(4243, ($1::bigint % 2147483647)::integer)")
+    /// Links to or from `$1` through keys `$2` (NULL: all of them).
     static let deleteLinks = PostgresQuery(
-        "referral_links_delete_referral", "DELETE FROM referral_links WHERE referral_id = $1 OR linked_referral_id = $1")
-    /// Its values stay recorded (and shown) but never link a later referral to it.
+        "referral_links_delete_referral",
+        "DELETE FROM referral_links WHERE (referral_id = $1 OR linked_referral_id = $1) AND ($2::text[] IS NULL OR key = ANY ($2::text[]))")
+    /// Its values (`$2`, NULL: all) stay recorded (and shown) but never link a later referral to it.
     static let stopLinking = PostgresQuery(
-        "indicator_sightings_stop_linking", "UPDATE indicator_sightings SET links = false WHERE referral_id = $1 AND links")
-    /// The other members of `$1` and the network's linking keys each of them sights.
+        "indicator_sightings_stop_linking",
+        "UPDATE indicator_sightings SET links = false WHERE referral_id = $1 AND links AND ($2::text[] IS NULL OR key = ANY ($2::text[]))")
+    /// The members of `$1` (without `$2` when `$3`: it leaves) and the network's linking keys each sights.
     static let remainingKeys = PostgresQuery(
         "network_members_remaining_keys",
         """
@@ -21,7 +24,7 @@ enum UnlinkQueries {
         FROM network_members m
         LEFT JOIN indicator_sightings s ON s.referral_id = m.referral_id AND s.links
             AND EXISTS (SELECT 1 FROM network_keys k WHERE k.key = s.key AND k.network_id = m.network_id)
-        WHERE m.network_id = $1 AND m.referral_id <> $2
+        WHERE m.network_id = $1 AND (m.referral_id <> $2 OR NOT $3::bool)
         GROUP BY m.referral_id
         """)
     static let deleteMember = PostgresQuery("network_members_delete", "DELETE FROM network_members WHERE referral_id = $1")

@@ -16,5 +16,6 @@ enum IntakeRoutes {
         partner.get("referrals", handlers.list)
         partner.get("referrals/{id}", handlers.show)
         partner.post("referrals/{id}/withdraw", maxBodyBytes: IntakeHandlers.maxWithdrawalBytes, handlers.withdraw)
+        partner.post("referrals/{id}/corrections", maxBodyBytes: IntakeHandlers.maxWithdrawalBytes, handlers.correct)
     }
 }

@@ -4,7 +4,7 @@ import Postgres
 
 /// A tasking as its agency reads it in detail (`GET /v1/taskings/{id}`, audited with the officer
 /// and purpose): the summary's fields plus the referral's canonical content, its lawful gateway
-/// and, when its partner withdrew it, the notice (`withdrawal`: why and when; docs/withdraw.md).
+/// and the partner's notices: `withdrawal` (why and when) and `corrections` (docs/withdraw.md).
 struct TaskingView: Encodable, Sendable {
     let tasking: TaskingSummary
     let summary: String?
@@ -12,6 +12,8 @@ struct TaskingView: Encodable, Sendable {
     let markings: HandlingMarkings
     let gateway: GatewayView
     let withdrawal: Withdrawal?
+    /// Indicators the partner took out of the referral, and why (`reason`, `removed`, `corrected_at`).
+    let corrections: JSONValue
     /// The referral's trace id, for the audit event; not part of the response.
     let traceID: String
 
@@ -22,6 +24,7 @@ struct TaskingView: Encodable, Sendable {
         indicators = referral.indicators
         markings = referral.markings
         gateway = try GatewayView(row: row)
+        corrections = try JSONValue(parsing: Data(try row.decode(String.self, "corrections").utf8))
         withdrawal = try row.decode(Date?.self, "withdrawn_at").map { Withdrawal(reason: try row.decode(String.self, "withdrawn_reason"), at: $0) }
         traceID = try row.decode(String.self, "trace_id")
     }
@@ -35,10 +38,11 @@ struct TaskingView: Encodable, Sendable {
         try container.encode(markings, forKey: .markings)
         try container.encode(gateway, forKey: .gateway)
         try container.encodeIfPresent(withdrawal, forKey: .withdrawal)
+        try container.encode(corrections, forKey: .corrections)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case summary, indicators, markings, gateway, withdrawal
+        case summary, indicators, markings, gateway, withdrawal, corrections
     }
 
     /// The partner withdrew the referral: routing stopped and its links were removed.
