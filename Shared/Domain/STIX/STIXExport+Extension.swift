@@ -15,8 +15,7 @@ extension STIXExport {
     public static var preamble: [JSONValue] { [identity, extensionDefinition] }
 
     public static var identity: JSONValue {
-        var identity = common("identity", name: "urn:occ:identity:referral-exchange", at: publishedAt, tlp: .clear)
-        identity["id"] = .string(identityID)
+        var identity = common("identity", id: identityID, at: publishedAt, tlp: .clear)
         identity.removeValue(forKey: "created_by_ref")
         identity["name"] = .string("OCC referral exchange")
         identity["description"] = .string("The UK law-enforcement referral exchange that publishes this feed.")
@@ -26,7 +25,7 @@ extension STIXExport {
     }
 
     public static var extensionDefinition: JSONValue {
-        var definition = common("extension-definition", name: "urn:occ:stix:extension:observables:1.0.0", at: publishedAt, tlp: .clear)
+        var definition = common("extension-definition", id: extensionDefinitionID, at: publishedAt, tlp: .clear)
         definition["name"] = .string("OCC referral exchange observables")
         definition["description"] = .string(
             "Cyber-observable types STIX 2.1 lacks, used in the patterns of the exchange's indicators: "

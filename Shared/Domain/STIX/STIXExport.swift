@@ -30,8 +30,7 @@ public enum STIXExport: Sendable {
             let stix = builder.indicator(
                 for: indicator, tlp: tlp, timestamp: date, validFrom: date, id: indicatorID,
                 description: "Reported by your organisation in referral \(reference).")
-            var sighting: [String: JSONValue] = common("sighting", name: "", at: date, tlp: tlp)
-            sighting["id"] = .string(referralSightingID(referralID: referralID, key: indicator.key))
+            var sighting = common("sighting", id: referralSightingID(referralID: referralID, key: indicator.key), at: date, tlp: tlp)
             sighting["sighting_of_ref"] = .string(indicatorID)
             sighting["count"] = .integer(1)
             sighting["description"] = .string("Seen by your organisation (referral \(reference)).")
@@ -39,7 +38,7 @@ public enum STIXExport: Sendable {
                 sighting["first_seen"] = .string(Timestamp.format(timeWindow.firstSeen))
                 sighting["last_seen"] = .string(Timestamp.format(timeWindow.lastSeen))
             }
-            return [(try? JSONValue(encoding: stix)) ?? .null, .object(sighting)].filter { $0 != .null }
+            return [json(stix), .object(sighting)].compactMap { $0 }
         }
     }
 
@@ -49,15 +48,15 @@ public enum STIXExport: Sendable {
         let stix = STIXIndicatorBuilder(createdByRef: identityID).indicator(
             for: indicator, tlp: tlp, timestamp: date,
             description: "Confirmed by UK law enforcement: disruption recorded (\(kinds)).")
-        return (try? JSONValue(encoding: stix)) ?? .null
+        return json(stix) ?? .null
     }
 
     /// The outcome of one of the partner's referrals, as the decision point released it, as a
     /// `note` on that referral's indicators. One note per partner, referral and outcome: a later,
     /// fuller release (an embargo lifted, a note approved) is a new version of it.
     public static func outcomeNote(_ item: FeedbackItem, outcomeID: Int64, indicatorKeys: [String]) -> JSONValue {
-        var note = common(
-            "note", name: "outcome-note:\(item.partnerID):\(item.referralID.lowercased()):\(outcomeID)", at: item.issuedAt, tlp: item.tlp)
+        let id = STIXObjectID.make("note", name: "outcome-note:\(item.partnerID):\(item.referralID.lowercased()):\(outcomeID)")
+        var note = common("note", id: id, at: item.issuedAt, tlp: item.tlp)
         let refs = indicatorKeys.sorted().map { referralIndicatorID(referralID: item.referralID, key: $0) }
         // object_refs may not be empty; a referral without indicators is noted against the exchange.
         note["object_refs"] = .array((refs.isEmpty ? [identityID] : refs).map(JSONValue.string))
@@ -76,13 +75,18 @@ public enum STIXExport: Sendable {
     }
 
     /// The properties every published SDO and SRO shares.
-    static func common(_ type: String, name: String, at date: Date, tlp: TLP) -> [String: JSONValue] {
+    static func common(_ type: String, id: String, at date: Date, tlp: TLP) -> [String: JSONValue] {
         let stamp = JSONValue.string(Timestamp.format(date))
         return [
-            "type": .string(type), "spec_version": .string("2.1"), "id": .string(STIXObjectID.make(type, name: name)),
+            "type": .string(type), "spec_version": .string("2.1"), "id": .string(id),
             "created": stamp, "modified": stamp, "created_by_ref": .string(identityID),
             "object_marking_refs": .array([.string(STIXMarkings.markingID(for: tlp))]),
         ]
+    }
+
+    /// An indicator as JSON (encoding a value of this shape cannot fail; nil if it ever did).
+    private static func json(_ indicator: STIXIndicator) -> JSONValue? {
+        try? JSONValue(encoding: indicator)
     }
 
     /// The released item in words: what a reader of the note needs, nothing it was not given.
