@@ -62,6 +62,31 @@ struct OpenAPITests {
             #expect(Array(statuses[10...12]) == [200, 422, 400])
             #expect([429, 200].contains(statuses[13]))
             #expect(Array(statuses.suffix(3)) == [200, 200, 200])
+
+            // Correction: an indicator the referral does not hold, then one it does.
+            let key = (ReferralFixtures.json(exchanges[5].0)["referral"] as? [String: Any]).flatMap { $0["indicators"] as? [[String: Any]] }?
+                .first?["key"] as? String ?? ""
+            #expect(!key.isEmpty, "the referral read back shows its indicators' keys")
+            var corrections: [ClientResponse] = []
+            for body in [#"{"reason": "typo", "remove": ["phone:+447700900999"]}"#, #"{"reason": "typo", "remove": ["\#(key)"]}"#] {
+                corrections.append(try await client.send(.post, "/v1/referrals/\(id)/corrections", headers: harness.headers(), body: Array(body.utf8)))
+            }
+            for response in corrections {
+                #expect(checker.problems(response, method: "POST", path: "/v1/referrals/{id}/corrections") == [])
+            }
+            #expect(corrections.map(\.status.code) == [422, 200])
+
+            // Withdrawal: no reason, withdrawn, already withdrawn, not the partner's.
+            var withdrawals: [ClientResponse] = []
+            for body in [#"{"reason": " "}"#, #"{"reason": "Reported in error"}"#, #"{"reason": "Reported in error"}"#] {
+                withdrawals.append(try await client.send(.post, "/v1/referrals/\(id)/withdraw", headers: harness.headers(), body: Array(body.utf8)))
+            }
+            withdrawals.append(try await client.send(
+                .post, "/v1/referrals/\(UUID())/withdraw", headers: harness.headers(), body: Array(#"{"reason": "x"}"#.utf8)))
+            for response in withdrawals {
+                #expect(checker.problems(response, method: "POST", path: "/v1/referrals/{id}/withdraw") == [])
+            }
+            #expect(withdrawals.map(\.status.code) == [422, 200, 409, 404])
         }
     }
 }

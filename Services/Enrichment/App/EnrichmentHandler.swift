@@ -79,7 +79,7 @@ struct EnrichmentHandler: Sendable {
     }
 
     private static func missing(_ args: EnrichReferral) -> JobOutcome {
-        .discard(reason: "referral \(args.referralID) does not exist")
+        .discard(reason: "referral \(args.referralID) does not exist or was withdrawn")
     }
 
     /// One referral of a batch, loaded, with its canonical indicators.

@@ -6,7 +6,8 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The enrichment executable's parts: the `enrich_referral` worker and the health endpoints.
+/// The enrichment executable's parts: the `enrich_referral` and `unlink_referral` worker and the
+/// health endpoints.
 /// Built here once, for `main.swift` and the tests alike.
 public struct EnrichmentService: Sendable {
     public let pool: PostgresPool
@@ -27,6 +28,9 @@ public struct EnrichmentService: Sendable {
         }
         registry.registerBatch(EnrichReferral.self) { [pool] batch in
             try await pool.withConnection { try await handler.enrich(batch, on: $0) }
+        }
+        registry.register(UnlinkReferral.self) { [pool] args, context in
+            try await pool.withConnection { try await handler.unlink(args, context: context, on: $0) }
         }
         worker = JobWorker(
             pool: pool, conninfo: environment.conninfo, registry: registry,

@@ -5,8 +5,8 @@ import Runtime
 import ServiceKit
 
 /// The feedback executable's parts: the `deliver_feedback` and `deliver_webhook` workers, the
-/// partner feedback and webhook APIs, the partners' side of requests to partners and the oversight
-/// benefits report. Built here once, for `main.swift` and the tests alike.
+/// partner feedback and webhook APIs, the partners' side of requests to partners, the partners'
+/// TAXII 2.1 server and the oversight benefits report. Built here once, for `main.swift` and the tests alike.
 public struct FeedbackService: Sendable {
     public let pool: PostgresPool
     public let worker: JobWorker
@@ -38,6 +38,7 @@ public struct FeedbackService: Sendable {
         PartnerWebhooksAPI(pool: pool).register(on: router, authenticator: authenticator)
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)
         PartnerRequestsAPI(pool: pool).register(on: router, authenticator: authenticator)
+        TAXIIAPI(pool: pool, authenticator: authenticator).register(on: router)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }
 

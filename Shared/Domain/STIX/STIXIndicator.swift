@@ -8,6 +8,8 @@ public struct STIXIndicator: Sendable, Hashable, Codable {
     public let created: Date
     public let modified: Date
     public let name: String
+    /// STIX best practice (and `stix2-validator --strict`) wants both a name and a description.
+    public let description: String?
     public let pattern: String
     public let patternType: String
     public let validFrom: Date
@@ -15,13 +17,14 @@ public struct STIXIndicator: Sendable, Hashable, Codable {
     public let objectMarkingRefs: [String]
     public let createdByRef: String?
 
-    init(id: String, timestamp: Date, name: String, pattern: String, validFrom: Date, markingID: String, createdByRef: String?) {
+    init(id: String, timestamp: Date, name: String, description: String?, pattern: String, validFrom: Date, markingID: String, createdByRef: String?) {
         self.type = "indicator"
         self.specVersion = "2.1"
         self.id = id
         self.created = timestamp
         self.modified = timestamp
         self.name = name
+        self.description = description
         self.pattern = pattern
         self.patternType = "stix"
         self.validFrom = validFrom
@@ -31,7 +34,7 @@ public struct STIXIndicator: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case type, id, created, modified, name, pattern
+        case type, id, created, modified, name, description, pattern
         case specVersion = "spec_version"
         case patternType = "pattern_type"
         case validFrom = "valid_from"
@@ -48,6 +51,7 @@ public struct STIXIndicator: Sendable, Hashable, Codable {
         created = try container.decodeTimestamp(forKey: .created)
         modified = try container.decodeTimestamp(forKey: .modified)
         name = try container.decode(String.self, forKey: .name)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
         pattern = try container.decode(String.self, forKey: .pattern)
         patternType = try container.decode(String.self, forKey: .patternType)
         validFrom = try container.decodeTimestamp(forKey: .validFrom)
@@ -64,6 +68,7 @@ public struct STIXIndicator: Sendable, Hashable, Codable {
         try container.encodeTimestamp(created, forKey: .created)
         try container.encodeTimestamp(modified, forKey: .modified)
         try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(description, forKey: .description)
         try container.encode(pattern, forKey: .pattern)
         try container.encode(patternType, forKey: .patternType)
         try container.encodeTimestamp(validFrom, forKey: .validFrom)

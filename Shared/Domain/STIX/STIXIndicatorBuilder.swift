@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// Turns confirmed canonical indicators into STIX 2.1 `indicator` objects for TAXII.
-/// Ids are deterministic: `indicator--<UUIDv5(namespace, correlation key)>`, so the same
-/// indicator always has the same id and republishing creates a new version, not a duplicate.
+/// Ids are deterministic (`STIXObjectID` over the correlation key), so the same indicator always
+/// has the same id and republishing creates a new version, not a duplicate.
 public struct STIXIndicatorBuilder: Sendable {
     /// The exchange's UUIDv5 namespace: UUIDv5(RFC 9562 URL namespace, "urn:occ:stix:indicator").
     public static let namespace = UUIDv5.make(
@@ -18,24 +18,27 @@ public struct STIXIndicatorBuilder: Sendable {
     }
 
     public static func id(for indicator: CanonicalIndicator) -> String {
-        "indicator--" + UUIDv5.make(namespace: namespace, name: indicator.key).uuidString.lowercased()
+        STIXObjectID.make("indicator", name: indicator.key)
     }
 
     /// `timestamp` becomes `created` and `modified` (the TAXII version); `validFrom`
     /// defaults to it.
-    public func indicator(for indicator: CanonicalIndicator, tlp: TLP, timestamp: Date, validFrom: Date? = nil) -> STIXIndicator {
+    public func indicator(
+        for indicator: CanonicalIndicator, tlp: TLP, timestamp: Date, validFrom: Date? = nil, id: String? = nil,
+        description: String? = nil
+    ) -> STIXIndicator {
         STIXIndicator(
-            id: Self.id(for: indicator), timestamp: timestamp, name: "\(indicator.kind.rawValue): \(indicator.value)",
+            id: id ?? Self.id(for: indicator), timestamp: timestamp, name: "\(indicator.kind.rawValue): \(indicator.value)",
+            description: description ?? "A \(indicator.kind.rawValue) indicator reported to the referral exchange.",
             pattern: Self.pattern(for: indicator), validFrom: validFrom ?? timestamp,
             markingID: STIXMarkings.markingID(for: tlp), createdByRef: createdByRef)
     }
 
     /// A bundle of the given objects, its id derived from theirs.
     public func bundle(_ indicators: [STIXIndicator]) throws -> JSONValue {
-        let bundleID = UUIDv5.make(namespace: Self.namespace, name: indicators.map(\.id).joined(separator: ","))
         return .object([
             "type": .string("bundle"),
-            "id": .string("bundle--" + bundleID.uuidString.lowercased()),
+            "id": .string(STIXObjectID.make("bundle", name: indicators.map(\.id).joined(separator: ","))),
             "objects": .array(try indicators.map { try JSONValue(encoding: $0) }),
         ])
     }

@@ -9,7 +9,7 @@ enum ReferralQueries {
         """
         SELECT r.id, r.partner_id, p.sector, r.canonical::text AS canonical, r.received_at, r.trace_id
         FROM referrals r JOIN partners p ON p.id = r.partner_id
-        WHERE r.id = ANY($1::uuid[])
+        WHERE r.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM referral_withdrawals w WHERE w.referral_id = r.id)
         ORDER BY r.id
         FOR UPDATE OF r
         """)

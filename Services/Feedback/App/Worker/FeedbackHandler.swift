@@ -27,17 +27,21 @@ struct FeedbackHandler: Sendable {
             let decisions = loaded.recipients.map { Disclosure.decide(loaded.disclosure, for: $0, policy: loaded.policy, now: now) }
             let items = decisions.compactMap(\.item)
             var statements: [PostgresQuery] = []
+            var inserts: [(item: FeedbackItem, statement: Int)] = []
             for item in items {
                 guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
                 // Row-level security: the insert's conflict check sees only the partner in scope.
                 statements.append(PostgresConnection.partnerScopeQuery(partnerID))
+                inserts.append((item, statements.count))
                 statements.append(FeedbackItemQueries.insert.binding(
                     item.id, partnerID, referralID, args.outcomeID, item.status.rawValue, item.outcome?.rawValue, PostgresJSON(item)))
             }
-            _ = try await connection.pipeline(statements)
-            // Partners with a webhook endpoint are sent each released item as it was stored.
+            let results = try await connection.pipeline(statements)
+            let fresh = inserts.filter { results[$0.statement].single != nil }.map(\.item)
+            try await publish(fresh, outcomeID: args.outcomeID, loaded: loaded, on: connection)
+            // Partners with a webhook endpoint are sent each newly released item as it was stored.
             try await WebhookEvents(queue: queue).enqueue(
-                try items.compactMap { item in
+                try fresh.compactMap { item in
                     guard let partnerID = Int64(item.partnerID) else { return nil }
                     return try WebhookEvent(id: WebhookEvent.id(for: .feedbackReleased, source: item.id), partnerID: partnerID,
                                             type: .feedbackReleased, payload: item)

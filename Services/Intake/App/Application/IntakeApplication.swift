@@ -58,6 +58,7 @@ public func buildIntakeApplication(
         handlers: IntakeHandlers(
             store: ReferralStore(pool: pool), reader: ReferralReader(pool: pool),
             gateways: GatewayCheck(pool: pool, ttl: limits.registryTTL), lookups: LookupStore(pool: pool),
+            withdrawer: ReferralWithdrawer(pool: pool),
             limits: limits, metrics: metrics, logger: environment.logger),
         authenticator: APIKeyAuthenticator(pool: pool))
     let server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)

@@ -10,6 +10,7 @@ struct IntakeHandlers: Sendable {
     let reader: ReferralReader
     let gateways: GatewayCheck
     let lookups: LookupStore
+    let withdrawer: ReferralWithdrawer
     let limits: IntakeLimits
     let metrics: MetricsRegistry
     let logger: Logger

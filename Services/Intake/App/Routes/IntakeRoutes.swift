@@ -15,5 +15,7 @@ enum IntakeRoutes {
         partner.post("lookups", maxBodyBytes: limits.maxLookupBytes, handlers.lookup)
         partner.get("referrals", handlers.list)
         partner.get("referrals/{id}", handlers.show)
+        partner.post("referrals/{id}/withdraw", maxBodyBytes: IntakeHandlers.maxWithdrawalBytes, handlers.withdraw)
+        partner.post("referrals/{id}/corrections", maxBodyBytes: IntakeHandlers.maxWithdrawalBytes, handlers.correct)
     }
 }

@@ -124,7 +124,22 @@ struct ReferralStore: Sendable {
                 detail: ["reference": inserted.outcomes[index].receipt.reference, "channel": referral.channel.rawValue,
                          "indicators": String(referral.valid.indicators.count), "gateway": referral.valid.gateway.rawValue])
         }
-        return try queue.insertStatements(jobs) + AuditLog.appendStatements(events)
+        return try queue.insertStatements(jobs) + AuditLog.appendStatements(events) + publications(inserted, referrals)
+    }
+
+    /// Each created referral's indicators and sightings in its partner's TAXII collection, in the
+    /// same transaction as the referral (docs/taxii.md).
+    private static func publications(_ inserted: InsertedRows, _ referrals: [IncomingReferral]) -> [PostgresQuery] {
+        let now = Date()
+        return inserted.created.flatMap { index -> [PostgresQuery] in
+            let referral = referrals[index], id = inserted.ids[index]
+            guard !referral.valid.indicators.isEmpty else { return [] }
+            let objects = STIXExport.referralObjects(
+                referralID: id.uuidString, reference: inserted.outcomes[index].receipt.reference, indicators: referral.valid.indicators,
+                tlp: referral.valid.markings.tlp, timeWindow: referral.valid.timeWindow, at: now)
+            return [PostgresConnection.partnerScopeQuery(referral.partnerID),
+                    TAXIIPublication.insert(objects.map { .init($0, referralID: id) }, partnerID: referral.partnerID, collection: .referrals)]
+        }
     }
 
     private static func existing(_ referral: IncomingReferral, on connection: PostgresConnection) async throws -> StoreOutcome {

@@ -13,7 +13,7 @@ enum ReferralQueries {
                g.permitted_agencies, g.onward_disclosure, g.retired_at
         FROM referrals r JOIN referral_scores s ON s.referral_id = r.id LEFT JOIN networks n ON n.id = s.network_id
         LEFT JOIN lawful_gateways g ON g.code = r.gateway
-        WHERE r.id = ANY($1::uuid[])
+        WHERE r.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM referral_withdrawals w WHERE w.referral_id = r.id)
         ORDER BY r.id
         FOR UPDATE OF r
         """)

@@ -55,8 +55,17 @@ enum TaskingQueries {
         "taskings_detail_for_agency",
         summary + """
             , r.canonical::text AS canonical, r.trace_id, r.gateway, g.title AS gateway_title,
-            g.citation AS gateway_citation, g.onward_disclosure AS gateway_onward_disclosure
-            """ + joins + " LEFT JOIN lawful_gateways g ON g.code = r.gateway WHERE t.id = $1 AND t.agency_code = $2")
+            g.citation AS gateway_citation, g.onward_disclosure AS gateway_onward_disclosure,
+            w.reason AS withdrawn_reason, w.withdrawn_at,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                        'reason', c.reason, 'removed', c.removed_keys,
+                        'corrected_at', to_char(c.corrected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                    ORDER BY c.corrected_at, c.id), '[]')::text
+             FROM referral_corrections c WHERE c.referral_id = r.id) AS corrections
+            """ + joins + """
+             LEFT JOIN lawful_gateways g ON g.code = r.gateway LEFT JOIN referral_withdrawals w ON w.referral_id = r.id
+            WHERE t.id = $1 AND t.agency_code = $2
+            """)
     static let accept = PostgresQuery(
         "taskings_accept",
         "UPDATE taskings SET status = 'accepted', accepted_at = now() WHERE id = $1 AND agency_code = $2 AND status = 'new'")

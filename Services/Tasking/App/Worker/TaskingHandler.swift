@@ -99,7 +99,7 @@ struct TaskingHandler: Sendable {
     }
 
     private static func missing(_ args: TaskReferral) -> JobOutcome {
-        .discard(reason: "referral \(args.referralID) does not exist or was not enriched")
+        .discard(reason: "referral \(args.referralID) does not exist, was not enriched or was withdrawn")
     }
 
     /// The routing rules as stored, in evaluation order.

@@ -1,0 +1,57 @@
+import Domain
+import Foundation
+import Postgres
+import ServiceKit
+
+extension FeedbackHandler {
+    /// Publishes newly released items to their partners' TAXII collections, in the delivery's
+    /// transaction: a `note` per item (outcomes) and, for each disruption on an indicator the
+    /// decision point echoed to the partner, that indicator as confirmed. An item stored before
+    /// (a redelivery) publishes nothing again; an embargoed item is only the floor, so it carries
+    /// no disruption and confirms nothing.
+    func publish(_ items: [FeedbackItem], outcomeID: Int64, loaded: Loaded, on connection: PostgresConnection) async throws {
+        guard !items.isEmpty else { return }
+        let keyed = items.filter { $0.disruptions.contains { $0.indicatorKey != nil } }
+        let indicators = try await canonicalIndicators(Set(keyed.compactMap { UUID(uuidString: $0.referralID) }), on: connection)
+        var statements: [PostgresQuery] = []
+        for item in items {
+            guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
+            let keys = loaded.recipients.first { $0.referral.referralID == item.referralID.lowercased() }?.referral.indicatorKeys ?? []
+            statements.append(PostgresConnection.partnerScopeQuery(partnerID))
+            statements.append(TAXIIPublication.insert(
+                [.init(STIXExport.outcomeNote(item, outcomeID: outcomeID, indicatorKeys: Array(keys)), referralID: referralID)],
+                partnerID: partnerID, collection: .outcomes))
+            let confirmed = Self.confirmed(item, indicators: indicators[referralID] ?? [])
+            if !confirmed.isEmpty {
+                statements.append(TAXIIPublication.insert(
+                    confirmed.map { .init($0, referralID: referralID) }, partnerID: partnerID, collection: .confirmed))
+            }
+        }
+        _ = try await connection.pipeline(statements)
+    }
+
+    /// The item's disrupted indicators (the partner's own, as the decision point echoed them).
+    static func confirmed(_ item: FeedbackItem, indicators: [CanonicalIndicator]) -> [JSONValue] {
+        var kinds: [String: [DisruptionKind]] = [:]
+        for disruption in item.disruptions {
+            if let key = disruption.indicatorKey { kinds[key, default: []].append(disruption.kind) }
+        }
+        // The echoed key may be an alias of the partner's indicator (a GB IBAN is also an account).
+        return indicators.compactMap { indicator in
+            let disruptions = ([indicator.key] + indicator.aliases).flatMap { kinds[$0] ?? [] }
+            guard !disruptions.isEmpty else { return nil }
+            return STIXExport.confirmedIndicator(indicator, disruptions: disruptions, tlp: item.tlp, at: item.issuedAt)
+        }
+    }
+
+    /// The canonical indicators of each referral (as intake validated them).
+    private func canonicalIndicators(_ referrals: Set<UUID>, on connection: PostgresConnection) async throws -> [UUID: [CanonicalIndicator]] {
+        guard !referrals.isEmpty else { return [:] }
+        var result: [UUID: [CanonicalIndicator]] = [:]
+        for row in try await connection.query(ReferralQueries.indicators.binding(Array(referrals))) {
+            result[try row.decode(UUID.self, "id")] = try JSONDecoder().decode(
+                [CanonicalIndicator].self, from: Data(try row.decode(String.self, "indicators").utf8))
+        }
+        return result
+    }
+}
