@@ -14,5 +14,6 @@ public enum Migrations {
         Migration(version: 11, name: "networks", sql: Migration0011Networks.sql),
         Migration(version: 12, name: "feed_cursors", sql: Migration0012FeedCursors.sql),
         Migration(version: 13, name: "outcome_lifecycle", sql: Migration0013OutcomeLifecycle.sql),
+        Migration(version: 18, name: "retention", sql: Migration0018Retention.sql),
     ]
 }
