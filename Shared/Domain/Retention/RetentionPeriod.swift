@@ -25,14 +25,14 @@ public struct RetentionPeriod: Sendable, Hashable, CustomStringConvertible {
         let digits = text.dropLast()
         guard (1...4).contains(digits.count), digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
               let count = Int(digits), count > 0 else { return nil }
-        let days: Int
+        let century: Int
         switch unit {
-        case .years: days = count * 366
-        case .months: days = count * 31
-        case .weeks: days = count * 7
-        case .days: days = count
+        case .years: century = Self.maximumYears
+        case .months: century = Self.maximumYears * 12
+        case .weeks: century = Self.maximumYears * 5_218 / 100
+        case .days: century = Self.maximumYears * 36_525 / 100
         }
-        guard days <= Self.maximumYears * 366 else { return nil }
+        guard count <= century else { return nil }
         self.count = count
         self.unit = unit
     }
