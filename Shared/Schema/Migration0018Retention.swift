@@ -59,7 +59,8 @@ enum Migration0018Retention {
             WHERE retired_at IS NULL;
         CREATE FUNCTION occ_retention_rule_check() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
-            IF NOT EXISTS (SELECT 1 FROM retention_classes c WHERE c.code = NEW.record_class AND NEW.action = ANY (c.actions)) THEN
+            -- An unknown class is left to the foreign key, which names it.
+            IF EXISTS (SELECT 1 FROM retention_classes c WHERE c.code = NEW.record_class AND NEW.action <> ALL (c.actions)) THEN
                 RAISE EXCEPTION 'retention rule %: class % does not allow action %', NEW.id, NEW.record_class, NEW.action
                     USING ERRCODE = 'check_violation';
             END IF;

@@ -58,6 +58,26 @@ struct RetentionTests {
                 id: "delete-referrals", recordClass: "referral_untasked", crimeType: "cyber", period: "1y", action: "delete",
                 legalBasis: "x", source: "y").get()
             await #expect(throws: PostgresError.self) { try await registry.add(delete, actor: "operator") }
+
+            // A hold on a network covers its members; a released or lapsed hold covers nothing.
+            let networkText = try await harness.text("SELECT network_id::text FROM network_members WHERE referral_id = $1", scenario.bankReferral)
+            let network = try #require(networkText.flatMap { Int64($0) })
+            let holds = LegalHoldRegistry(pool: harness.pool)
+            let until = Self.later.addingTimeInterval(-86_400)
+            let hold = try #require(try await holds.place(
+                try LegalHoldDraft.check(reason: "Operation Kestrel", until: until, now: Date()).get(), on: .network(network), placedBy: "operator"))
+            let members = Set(try await harness.pool.query(PostgresQuery(
+                "test_members", "SELECT referral_id FROM network_members WHERE network_id = $1", [network])).map { try $0.decode(UUID.self, "referral_id") })
+            #expect(members.isSuperset(of: [scenario.bankReferral, scenario.telcoReferral]))
+            let disposer = RetentionDisposer(actor: "test")
+            let during = try await harness.pool.withConnection {
+                try await disposer.due(asOf: until.addingTimeInterval(-1), recordClass: "referral_tasked", limit: 100, on: $0)
+            }
+            #expect(Set(during.filter(\.held).map(\.referralID)) == members)
+            let after = try await harness.pool.withConnection { try await disposer.plan(asOf: Self.later, recordClass: nil, limit: 100, on: $0) }
+            #expect(Set(after.map(\.referralID)).isSuperset(of: members), "the hold lapsed")
+            #expect(try await holds.release(hold.id, by: "operator") != nil)
+            #expect(try await holds.list(asOf: Date(), all: false).isEmpty)
         }
     }
 
