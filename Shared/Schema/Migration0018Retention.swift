@@ -14,10 +14,15 @@
 ///   `outcomes` (one UPDATE for all referrals the statement's outcomes touch: a later outcome
 ///   can make a tasked referral a judicial one without changing its status). A trigger on the
 ///   rules moves the review dates of the classes a rule change touches (same statement).
+/// - The audit log is archived, never cut: `audit_archive(through, hash)`, a definer function of
+///   `occ_audit_owner`, removes the chained rows up to a sequence number only when the row there
+///   carries the hash the caller verified (against a signed checkpoint), records that boundary
+///   in `audit_archives`, and always leaves the chain's head in place; the delete trigger lets
+///   nothing else remove a row. A verifier starts from the newest boundary.
 /// - `legal_holds` on a referral or a network (a hold on a network id also covers the networks
 ///   merged into it): a held referral is never disposed of.
 enum Migration0018Retention {
-    static let sql = classesAndRules + referrals + holds + grants
+    static let sql = classesAndRules + referrals + holds + grants + auditArchive
 
     static let classesAndRules = """
         DO $$
@@ -305,5 +310,74 @@ enum Migration0018Retention {
             END LOOP;
         END
         $$;
+        """
+
+    static let auditArchive = """
+
+        CREATE TABLE audit_archives (
+            through_seq bigint PRIMARY KEY CHECK (through_seq > 0),
+            boundary_hash text NOT NULL CHECK (boundary_hash ~ '^[0-9a-f]{64}$'),
+            archived_rows bigint NOT NULL CHECK (archived_rows >= 0),
+            archived_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+            archived_by text NOT NULL DEFAULT session_user
+        );
+
+        -- Rows leave only through audit_archive, and only up to a recorded boundary.
+        CREATE FUNCTION audit_log_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            IF current_user = 'occ_audit_owner' AND OLD.chain_seq IS NOT NULL
+               AND OLD.chain_seq <= (SELECT max(a.through_seq) FROM audit_archives a) THEN
+                RETURN OLD;
+            END IF;
+            RAISE EXCEPTION 'audit_log is append-only: rows leave only through audit_archive()' USING ERRCODE = 'insufficient_privilege';
+        END
+        $fn$;
+        DROP TRIGGER audit_log_no_delete ON audit_log;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_delete();
+
+        CREATE FUNCTION audit_archive(p_through bigint, p_hash text) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER AS $fn$
+        DECLARE
+            previous bigint;
+            found_hash text;
+            removed bigint;
+        BEGIN
+            -- One archiving at a time, and none while the chainer links (its lock).
+            PERFORM pg_advisory_xact_lock(878871411786);
+            SELECT coalesce(max(through_seq), 0) INTO previous FROM audit_archives;
+            IF p_through IS NULL OR p_through <= previous THEN
+                RAISE EXCEPTION 'audit_archive: rows up to seq % are archived already', previous USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            IF p_through >= (SELECT max(chain_seq) FROM audit_log) THEN
+                RAISE EXCEPTION 'audit_archive: the chain''s head stays (archive below seq %)', (SELECT max(chain_seq) FROM audit_log)
+                    USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            SELECT hash INTO found_hash FROM audit_log WHERE chain_seq = p_through;
+            IF found_hash IS DISTINCT FROM p_hash THEN
+                RAISE EXCEPTION 'audit_archive: the row numbered % does not carry the verified hash', p_through
+                    USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            INSERT INTO audit_archives (through_seq, boundary_hash, archived_rows) VALUES (p_through, p_hash, 0);
+            DELETE FROM audit_log WHERE chain_seq > previous AND chain_seq <= p_through;
+            GET DIAGNOSTICS removed = ROW_COUNT;
+            UPDATE audit_archives SET archived_rows = removed WHERE through_seq = p_through;
+            RETURN removed;
+        END
+        $fn$;
+        DO $$
+        BEGIN
+            EXECUTE format('ALTER FUNCTION audit_archive(bigint, text) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+            IF NOT pg_has_role(current_user, 'occ_audit_owner', 'MEMBER') THEN
+                EXECUTE format('GRANT occ_audit_owner TO %I', current_user);
+            END IF;
+            EXECUTE format('GRANT CREATE ON SCHEMA %I TO occ_audit_owner', current_schema());
+            ALTER FUNCTION audit_archive(bigint, text) OWNER TO occ_audit_owner;
+            EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM occ_audit_owner', current_schema());
+        END
+        $$;
+        REVOKE ALL ON FUNCTION audit_archive(bigint, text) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION audit_archive(bigint, text) TO occ_operator;
+        GRANT SELECT, INSERT, UPDATE (archived_rows) ON audit_archives TO occ_audit_owner;
+        GRANT DELETE ON audit_log TO occ_audit_owner;
+        GRANT SELECT ON audit_archives TO occ_operator;
         """
 }

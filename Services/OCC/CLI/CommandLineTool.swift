@@ -59,6 +59,7 @@ enum CommandLineTool {
         AuditVerifyCommand.self,
         AuditCheckpointCommand.self,
         AuditChainCommand.self,
+        AuditArchiveCommand.self,
         AuditTailCommand.self,
         AuditWhoReadCommand.self,
         BenchIntakeCommand.self,
