@@ -250,6 +250,10 @@ enum Migration0018Retention {
         GRANT SELECT ON retention_classes, retention_rules TO occ_operator, occ_retention;
         GRANT INSERT, UPDATE (retired_at) ON retention_rules TO occ_operator;
         GRANT SELECT, INSERT, UPDATE (released_at, released_by) ON legal_holds TO occ_operator;
+        -- A reviewer's decision to keep a referral: a new clock and review date, nothing else.
+        GRANT UPDATE (retention_from, review_at, review_requested_at) ON referrals TO occ_operator;
+        CREATE POLICY referrals_operator_review ON referrals FOR UPDATE TO occ_operator
+            USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
         GRANT SELECT ON legal_holds TO occ_retention;
         GRANT SELECT (id, merged_into) ON networks TO occ_retention;
         GRANT UPDATE (referral_count, indicator_count, partner_count, sector_count, updated_at) ON networks TO occ_retention;

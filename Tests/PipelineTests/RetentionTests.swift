@@ -165,6 +165,19 @@ struct RetentionTests {
             #expect(again.isEmpty)
             let due = try await retention.withConnection { try await RetentionDisposer(actor: "test").due(asOf: Self.later, recordClass: nil, limit: 100, on: $0) }
             #expect(due.map(\.referralID) == [scenario.techReferral] && due.allSatisfy(\.held))
+            // The escalated referral awaits a person, who keeps it another year (as the operator, through occ).
+            let operatorURL = harness.database.conninfo(as: .operator)
+            let cyber = scenario.cyberReferral.uuidString.lowercased()
+            let reviews = try await Self.occ(["retention", "reviews"], conninfo: operatorURL)
+            #expect(reviews.status == 0 && reviews.stdout.hasPrefix("\(cyber)\t") && reviews.stdout.contains("\treferral-judicial\t"), "\(reviews)")
+            let kept = try await Self.occ(["retention", "keep", cyber, "--period", "1y", "--reason", "Trial pending"], conninfo: operatorURL)
+            #expect(kept.status == 0, "\(kept.stderr)")
+            #expect(try await Self.occ(["retention", "reviews"], conninfo: operatorURL).stdout.isEmpty)
+            #expect(try await harness.text(
+                "SELECT (review_at = retention_from + interval '1 year' AND review_requested_at IS NULL)::text FROM referrals WHERE id = $1",
+                scenario.cyberReferral) == "true")
+            #expect(try await harness.count("SELECT count(*) FROM audit_log WHERE action = 'retention.kept' AND subject_id = $1", cyber) == 1)
+            #expect(try await Self.occ(["retention", "keep", UUID().uuidString, "--period", "1y", "--reason", "x y z"], conninfo: operatorURL).status == 64)
             // The anonymised referral still reads back to its officer (no 500 on the stripped content).
             let read = try await harness.call(harness.tasking.router, .get, "/v1/taskings/\(bankTasking)", token: ftc, purpose: "retention test")
             #expect(read.status == 200)

@@ -56,6 +56,8 @@ enum CommandLineTool {
         RetentionHoldCommand.self,
         RetentionReleaseCommand.self,
         RetentionHoldsCommand.self,
+        RetentionReviewsCommand.self,
+        RetentionKeepCommand.self,
         AuditVerifyCommand.self,
         AuditCheckpointCommand.self,
         AuditChainCommand.self,

@@ -57,6 +57,12 @@ enum RetentionReferralQueries {
         ORDER BY r.review_requested_at, r.id LIMIT $1
         """)
 
+    /// A person's decision on a referral: keep it for `$2` more (a new review date from now).
+    static let keep = PostgresQuery("referrals_retention_keep", """
+        UPDATE referrals SET retention_from = now(), review_at = now() + $2::interval, review_requested_at = NULL
+        WHERE id = $1 AND disposed_at IS NULL RETURNING review_at
+        """)
+
     /// The one leader among concurrent disposal jobs (a transaction lock, so a killed leader frees it).
     static let lead = PostgresQuery("retention_lead", "SELECT pg_try_advisory_xact_lock(4244, 1) AS leading")
 }
