@@ -206,7 +206,7 @@ enum Migration0018Retention {
             referral_id uuid REFERENCES referrals (id),
             network_id bigint REFERENCES networks (id),
             reason text NOT NULL CHECK (length(btrim(reason)) BETWEEN 3 AND 1000),
-            -- 'operator', or 'officer:<id>' for an officer's hold through the agency API.
+            -- 'operator', or the officer ('officer:<id>@<agency>') for a hold through the agency API.
             placed_by text NOT NULL CHECK (length(placed_by) BETWEEN 1 AND 200),
             agency_code text REFERENCES agencies (code),
             placed_at timestamptz NOT NULL DEFAULT now(),
@@ -255,6 +255,20 @@ enum Migration0018Retention {
         CREATE POLICY referrals_operator_review ON referrals FOR UPDATE TO occ_operator
             USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
         GRANT SELECT ON legal_holds TO occ_retention;
+        -- An officer holds a referral tasked to their agency (POST /v1/taskings/{id}/hold) and
+        -- sees their agency's holds; the exchange's operator sees and manages them all.
+        GRANT SELECT, INSERT ON legal_holds TO occ_agency_api;
+        ALTER TABLE legal_holds ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY legal_holds_operator ON legal_holds FOR ALL TO occ_operator
+            USING ((SELECT occ_login_kind()) = 'exchange') WITH CHECK ((SELECT occ_login_kind()) = 'exchange');
+        CREATE POLICY legal_holds_retention ON legal_holds FOR SELECT TO occ_retention
+            USING ((SELECT occ_login_kind()) = 'exchange');
+        CREATE POLICY legal_holds_agency_read ON legal_holds FOR SELECT TO occ_agency_api
+            USING (agency_code = (SELECT occ_agency_scope()));
+        CREATE POLICY legal_holds_agency_place ON legal_holds FOR INSERT TO occ_agency_api
+            WITH CHECK (agency_code = (SELECT occ_agency_scope()) AND network_id IS NULL AND released_at IS NULL
+                        AND EXISTS (SELECT 1 FROM taskings t
+                                    WHERE t.referral_id = legal_holds.referral_id AND t.agency_code = legal_holds.agency_code));
         GRANT SELECT (id, merged_into) ON networks TO occ_retention;
         GRANT UPDATE (referral_count, indicator_count, partner_count, sector_count, updated_at) ON networks TO occ_retention;
 

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Postgres
 
@@ -32,6 +33,11 @@ public struct LegalHold: Sendable, Hashable {
         until = try row.decode(Date?.self, "held_until")
         releasedAt = try row.decode(Date?.self, "released_at")
         releasedBy = try row.decode(String?.self, "released_by")
+    }
+
+    /// What its audit event records (never the reason: free text may name people).
+    public var auditDetail: [String: String] {
+        ["on": subjectText, "until": until.map(Timestamp.format) ?? "until released"]
     }
 
     /// `referral:<uuid>` or `network:<id>`.

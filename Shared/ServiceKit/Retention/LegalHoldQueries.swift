@@ -3,11 +3,15 @@ import Postgres
 /// Statements on `legal_holds`.
 enum LegalHoldQueries {
     static let columns = "id, referral_id, network_id, reason, placed_by, agency_code, placed_at, held_until, released_at, released_by"
-    static let place = PostgresQuery("legal_holds_place", """
-        INSERT INTO legal_holds (referral_id, network_id, reason, placed_by, agency_code, held_until)
-        SELECT $1::uuid, $2::bigint, $3, $4, $5, $6::timestamptz
-        WHERE ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM referrals r WHERE r.id = $1::uuid))
-          AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM networks n WHERE n.id = $2::bigint))
+    /// A hold on a referral ($1) that exists (for the agency API: that it may see).
+    static let placeOnReferral = PostgresQuery("legal_holds_place_referral", """
+        INSERT INTO legal_holds (referral_id, reason, placed_by, agency_code, held_until)
+        SELECT r.id, $2, $3, $4, $5::timestamptz FROM referrals r WHERE r.id = $1::uuid
+        RETURNING \(columns)
+        """)
+    static let placeOnNetwork = PostgresQuery("legal_holds_place_network", """
+        INSERT INTO legal_holds (network_id, reason, placed_by, agency_code, held_until)
+        SELECT n.id, $2, $3, $4, $5::timestamptz FROM networks n WHERE n.id = $1::bigint
         RETURNING \(columns)
         """)
     static let release = PostgresQuery("legal_holds_release", """

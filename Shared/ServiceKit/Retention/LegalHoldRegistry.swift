@@ -17,21 +17,29 @@ public struct LegalHoldRegistry: Sendable {
         try await pool.transaction { try await place(draft, on: subject, placedBy: placedBy, agencyCode: agencyCode, connection: $0) }
     }
 
-    /// Places a hold inside the caller's transaction (the agency API checks its scope first).
+    /// Places a hold inside the caller's transaction, audited as `actor`.
     public func place(
         _ draft: LegalHoldDraft, on subject: LegalHold.Subject, placedBy: String, agencyCode: String?, connection: PostgresConnection
     ) async throws -> LegalHold? {
-        let (referral, network): (UUID?, Int64?) = switch subject {
-        case .referral(let id): (id, nil)
-        case .network(let id): (nil, id)
+        guard let hold = try await Self.insert(draft, on: subject, placedBy: placedBy, agencyCode: agencyCode, connection: connection) else {
+            return nil
         }
-        guard let row = try await connection.query(LegalHoldQueries.place.binding(
-            referral, network, draft.reason, placedBy, agencyCode, draft.until)).single else { return nil }
-        let hold = try LegalHold(row)
         try await AuditLog.append(AuditEvent(
             actor: placedBy, action: "legal_hold.placed", subjectType: "legal_hold", subjectID: String(hold.id),
-            detail: ["on": hold.subjectText, "until": draft.until.map(Timestamp.format) ?? "until released"]), on: connection)
+            detail: hold.auditDetail), on: connection)
         return hold
+    }
+
+    /// Inserts a hold in the caller's transaction, which audits it (the agency API names the
+    /// officer and their purpose); nil when the referral or network is not there to hold.
+    public static func insert(
+        _ draft: LegalHoldDraft, on subject: LegalHold.Subject, placedBy: String, agencyCode: String?, connection: PostgresConnection
+    ) async throws -> LegalHold? {
+        let query = switch subject {
+        case .referral(let id): LegalHoldQueries.placeOnReferral.binding(id, draft.reason, placedBy, agencyCode, draft.until)
+        case .network(let id): LegalHoldQueries.placeOnNetwork.binding(id, draft.reason, placedBy, agencyCode, draft.until)
+        }
+        return try await connection.query(query).single.map(LegalHold.init)
     }
 
     /// Releases a hold in force; nil when there is none with this id.

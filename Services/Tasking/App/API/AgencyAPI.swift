@@ -5,7 +5,7 @@ import Queue
 import ServiceKit
 
 /// The agency API: `GET /v1/taskings`, `GET /v1/taskings/{id}`, `POST /v1/taskings/{id}/accept`,
-/// `POST /v1/taskings/{id}/outcome`, `POST /v1/taskings/{id}/close`, `GET /v1/notes`,
+/// `POST /v1/taskings/{id}/outcome`, `POST /v1/taskings/{id}/close`, `POST /v1/taskings/{id}/hold`, `GET /v1/notes`,
 /// `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`, `GET /v1/networks/{id}`.
 /// Every route needs an officer's key with the `agency:tasking` scope and sees only the officer's
 /// agency's taskings (and networks holding one of them): the queries filter by agency and
@@ -23,6 +23,7 @@ struct AgencyAPI: Sendable {
         v1.post("taskings/{id}/accept") { request in try await accept(request) }
         v1.post("taskings/{id}/outcome", maxBodyBytes: Self.maxOutcomeBytes) { request in try await recordOutcome(request) }
         v1.post("taskings/{id}/close", maxBodyBytes: Self.maxCloseBytes) { request in try await close(request) }
+        v1.post("taskings/{id}/hold", maxBodyBytes: Self.maxHoldBytes) { request in try await hold(request) }
         v1.get("notes") { request in try await heldNotes(request) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/approve") { request in try await decideNote(request, approve: true) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/refuse") { request in try await decideNote(request, approve: false) }
