@@ -62,6 +62,29 @@ extension RetentionTests {
         }
     }
 
+    @Test("occ retention work disposes of what is due on its schedule, chains its audit events, and stops on SIGTERM")
+    func workerProcess() async throws {
+        try await PipelineHarness.with { harness in
+            let scenario = try await Scenario.run(harness)
+            let due = [scenario.telcoReferral, scenario.techReferral].map { $0.uuidString }
+            _ = try await harness.pool.query(PostgresQuery(
+                "test_due_now", "UPDATE referrals SET review_at = now() - interval '1 day' WHERE id = ANY($1::uuid[])", [due]))
+            let process = try Self.start(["retention", "work", "--interval-s", "1", "--batch", "1"], conninfo: harness.database.conninfo(as: .retention))
+            let disposed = try await harness.eventually {
+                let referrals = try await harness.count("SELECT count(*) FROM referrals WHERE disposed_at IS NOT NULL")
+                let chained = try await harness.count("SELECT count(*) FROM audit_log WHERE actor = 'service:retention' AND chain_seq IS NOT NULL")
+                return referrals == 2 && chained == 2
+            }
+            process.terminate()
+            process.waitUntilExit()
+            #expect(disposed)
+            #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+            #expect(try await harness.count("SELECT count(*) FROM referrals WHERE disposed_at IS NOT NULL AND id = ANY($1::uuid[])", due) == 2)
+            #expect(try await harness.count("SELECT count(*) FROM occ_periodic_jobs WHERE name = 'review_retention'") == 1)
+            try await Self.expectNothingDangles(harness)
+        }
+    }
+
     /// What disposal would remove from a referral, counted (its links are left out: they are
     /// shared with the referral at their other end, whose own disposal removes them).
     static func presence(_ harness: PipelineHarness, _ id: String) async throws -> String? {
