@@ -18,6 +18,7 @@ public enum Migrations {
         Migration(version: 15, name: "tasking_lifecycle", sql: Migration0015TaskingLifecycle.sql),
         Migration(version: 16, name: "webhooks", sql: Migration0016Webhooks.sql),
         Migration(version: 17, name: "taxii", sql: Migration0017TAXII.sql),
+        Migration(version: 18, name: "retention", sql: Migration0018Retention.sql),
         Migration(version: 19, name: "links_once", sql: Migration0019LinksOnce.sql),
     ]
 }

@@ -10,9 +10,11 @@ public enum ServiceLogin: String, Sendable, CaseIterable {
     case taskingAPI = "tasking-api"
     case feedback
     case `operator`
+    /// `occ retention work` and `occ retention run`: review and disposal of every organisation's records.
+    case retention
 
     /// Every group role the migrations create, in the order documents list them.
-    public static let groupRoles = ["occ_intake", "occ_enrichment", "occ_tasking", "occ_agency_api", "occ_feedback", "occ_operator"]
+    public static let groupRoles = ["occ_intake", "occ_enrichment", "occ_tasking", "occ_agency_api", "occ_feedback", "occ_operator", "occ_retention"]
 
     /// The group roles a login of this service is made a member of.
     public var groups: [String] {
@@ -24,6 +26,7 @@ public enum ServiceLogin: String, Sendable, CaseIterable {
         case .taskingAPI: ["occ_agency_api"]
         case .feedback: ["occ_feedback"]
         case .operator: ["occ_operator"]
+        case .retention: ["occ_retention"]
         }
     }
 

@@ -2,7 +2,8 @@
 --
 -- The migrations (`occ migrate`) create one NOLOGIN group role per part of the exchange, holding
 -- only its grants: occ_intake, occ_enrichment, occ_tasking (the tasking worker), occ_agency_api
--- (the agency-facing tasking API), occ_feedback, occ_operator. Nothing logs in as a group. This
+-- (the agency-facing tasking API), occ_feedback, occ_operator, occ_retention (review and
+-- disposal, `occ retention work`). Nothing logs in as a group. This
 -- script creates the LOGIN roles a deployment connects with, makes each a member of its groups
 -- (no superuser, no CREATEROLE/CREATEDB, no replication, no BYPASSRLS: row-level security
 -- applies) and BINDS it in occ_login_bindings to what it speaks for. The policies take the
@@ -17,6 +18,7 @@
 --                                                           (an agency's own TASKING_MODE=api)
 --   occ_feedback_login       occ_feedback                   the exchange
 --   occ_operator_login       occ_operator                   the exchange
+--   occ_retention_login      occ_retention                  the exchange
 --
 -- Run it AFTER `occ migrate`, as the schema owner (the role that ran the migrations: it alone
 -- writes occ_login_bindings) with CREATEROLE, or a superuser. Passwords come from psql
@@ -122,10 +124,18 @@ SELECT to_regclass('public.occ_login_bindings') IS NOT NULL AS occ_migrated \gse
   \ir login-role.psql
 \endif
 
+\if :{?retention_password}
+  \set login_groups occ_retention
+  \if :{?retention_login} \set login_name :retention_login \else \set login_name occ_retention_login \endif
+  \set login_kind exchange
+  \set login_password :retention_password
+  \ir login-role.psql
+\endif
+
 \if :occ_created
 \else
   DO $$ BEGIN
     RAISE EXCEPTION 'roles.sql: no login requested'
-      USING HINT = 'pass at least one of -v intake_password=..., enrichment_password, tasking_password, tasking_api_password, feedback_password, operator_password';
+      USING HINT = 'pass at least one of -v intake_password=..., enrichment_password, tasking_password, tasking_api_password, feedback_password, operator_password, retention_password';
   END $$;
 \endif

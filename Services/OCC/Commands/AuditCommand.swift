@@ -9,12 +9,14 @@ enum AuditCommand {
     static let rechainedStatus: Int32 = 4
     static let truncatedStatus: Int32 = 5
     static let checkpointRejectedStatus: Int32 = 6
+    static let archivedPastCheckpointStatus: Int32 = 7
 
     static let exitStatusHelp = """
         Exit status: 0 intact (pending rows are reported, not failures); 3 a row forged, altered or
         deleted (chain broken at seq N); 4 re-chained (the hash at the checkpoint's seq differs);
         5 truncated (the chain ends before the checkpoint's seq); 6 the checkpoint file's signature
-        or format is wrong (altered, or another key); 1 the check could not run; 64 usage errors.
+        or format is wrong (altered, or another key); 7 the checkpoint signs a row since archived
+        (use one taken at or after the archive boundary); 1 the check could not run; 64 usage errors.
         """
 
     /// Prints the verdict on stdout; throws the finding's exit status when there is one.
@@ -27,6 +29,9 @@ enum AuditCommand {
             } else {
                 emit("audit log intact: 0 rows chained")
             }
+            if let boundary = verification.archivedThrough {
+                emit("archived through seq \(boundary.seq) (hash \(boundary.hash)): the chain is verified from there")
+            }
             if let checkpoint {
                 emit("checkpoint matched: seq \(checkpoint.seq) hash \(checkpoint.hash) (taken \(checkpoint.takenAt))")
             }
@@ -36,6 +41,8 @@ enum AuditCommand {
             emit("audit log RE-CHAINED: the row numbered \(seq) has hash \(found), the checkpoint signed \(signed): rows up to seq \(seq) were rewritten and chained again")
         case .truncated(let chainEnd, let checkpointSeq):
             emit("audit log TRUNCATED: the chain ends at seq \(chainEnd), the checkpoint signed seq \(checkpointSeq): rows after seq \(chainEnd) were deleted")
+        case .archivedPastCheckpoint(let boundary, let checkpointSeq):
+            emit("audit log archived through seq \(boundary), after the checkpoint's seq \(checkpointSeq): verify the archive file against it, and the database against a later checkpoint")
         }
         if verification.pending > 0 {
             emit("\(verification.pending.grouped) row\(verification.pending == 1 ? "" : "s") pending (appended, not chained yet: covered by no hash until chained)")
@@ -45,6 +52,8 @@ enum AuditCommand {
         case .broken(let seq, _, _): throw CommandExit(status: brokenStatus, description: "\(command): the audit chain is broken at seq \(seq)")
         case .rechained(let seq, _, _): throw CommandExit(status: rechainedStatus, description: "\(command): the audit log was re-chained at or before seq \(seq)")
         case .truncated(let chainEnd, _): throw CommandExit(status: truncatedStatus, description: "\(command): the audit log was truncated after seq \(chainEnd)")
+        case .archivedPastCheckpoint(let boundary, _):
+            throw CommandExit(status: archivedPastCheckpointStatus, description: "\(command): the checkpoint precedes the archive boundary (seq \(boundary))")
         }
     }
 

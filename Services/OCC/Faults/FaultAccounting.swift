@@ -62,6 +62,7 @@ struct FaultAccounting: Sendable {
         case .broken(let seq, _, let reason): "broken at seq \(seq): \(reason)"
         case .rechained(let seq, _, _): "re-chained at seq \(seq)"
         case .truncated(let end, let checkpoint): "truncated at seq \(end) (checkpoint \(checkpoint))"
+        case .archivedPastCheckpoint(let boundary, let checkpoint): "archived through seq \(boundary), past checkpoint \(checkpoint)"
         }
     }
 }

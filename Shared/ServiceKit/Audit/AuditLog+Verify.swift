@@ -24,10 +24,15 @@ extension AuditLog {
             case rechained(seq: Int64, signed: String, found: String)
             /// The chain ends at `chainEnd`, before the checkpoint's `seq`: rows were cut from its end.
             case truncated(chainEnd: Int64, checkpointSeq: Int64)
+            /// The checkpoint signs a row that has been archived (`boundary` and below left the
+            /// database): verify with a checkpoint taken at or after the boundary.
+            case archivedPastCheckpoint(boundary: Int64, checkpointSeq: Int64)
         }
 
-        /// Chained rows that verified.
+        /// Chained rows that verified (after the archive boundary, if any).
         public let rows: Int
+        /// The archive boundary the walk started from; nil when nothing was archived.
+        public let archivedThrough: Head?
         /// The last row that verified (the chain's head when intact); nil when none did.
         public let head: Head?
         /// Rows appended but not chained yet: covered by nothing until chained.
@@ -43,19 +48,30 @@ extension AuditLog {
     /// Walks the chain in `chain_seq` order, `pageSize` rows at a time (bounded memory): every row
     /// must follow its predecessor's number, carry its hash as `prev_hash` and hash to its own
     /// columns; with `checkpoint`, the row at its number must carry its hash and the chain must
-    /// reach it. Stops at the first finding.
+    /// reach it. Stops at the first finding. After archiving, the walk starts at the newest
+    /// boundary (`audit_archives`), which the database alone cannot vouch for: a checkpoint
+    /// signed at or after it proves the rows kept descend from the signed chain.
     public static func verify(
         on connection: PostgresConnection, against checkpoint: AuditCheckpoint? = nil, pageSize: Int = 5_000,
         progress: (Int) -> Void = { _ in }
     ) async throws -> Verification {
         let pageSize = max(1, pageSize)
-        var previous = Head(seq: 0, hash: genesisHash)
+        let boundary = try await archiveBoundary(on: connection)
+        var previous = boundary ?? Head(seq: 0, hash: genesisHash)
         var sawCurrentFormat = false
-        var matched: Bool? = checkpoint.map { $0.seq == 0 }
+        var matched: Bool? = checkpoint.map { $0.seq == previous.seq && $0.hash == previous.hash }
         func outcome(_ finding: Verification.Finding?) async throws -> Verification {
             Verification(
-                rows: Int(previous.seq), head: previous.seq == 0 ? nil : previous,
+                rows: Int(previous.seq - (boundary?.seq ?? 0)), archivedThrough: boundary, head: previous.seq == 0 ? nil : previous,
                 pending: try await pendingCount(on: connection), finding: finding, checkpointMatched: matched)
+        }
+        if let checkpoint, let boundary, checkpoint.seq <= boundary.seq {
+            guard checkpoint.seq == boundary.seq else {
+                return try await outcome(.archivedPastCheckpoint(boundary: boundary.seq, checkpointSeq: checkpoint.seq))
+            }
+            guard checkpoint.hash == boundary.hash else {
+                return try await outcome(.rechained(seq: boundary.seq, signed: checkpoint.hash, found: boundary.hash))
+            }
         }
         while true {
             let rows = try await connection.query(AuditQueries.page.binding(previous.seq, pageSize))

@@ -7,8 +7,8 @@ import ServiceKit
 
 /// The agency API: `GET /v1/taskings`, `GET /v1/taskings/{id}`, `POST /v1/taskings/{id}/accept`,
 /// `POST /v1/taskings/{id}/outcome`, `POST /v1/taskings/{id}/close`, `POST /v1/taskings/{id}/transfer`,
-/// `GET /v1/transfers`, `GET /v1/notes`, `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`,
-/// `GET /v1/networks/{id}`, `POST /v1/networks/{id}/lead`.
+/// `POST /v1/taskings/{id}/hold`, `GET /v1/transfers`, `GET /v1/notes`,
+/// `POST /v1/taskings/{id}/outcomes/{outcome_id}/note/approve|refuse`, `GET /v1/networks/{id}`, `POST /v1/networks/{id}/lead`.
 /// Every route needs an officer's key with the `agency:tasking` scope and sees only the officer's
 /// agency's taskings (and networks holding one of them): the queries filter by agency and
 /// row-level security enforces it again. Each call writes one audit event naming the officer and
@@ -27,6 +27,7 @@ struct AgencyAPI: Sendable {
         v1.post("taskings/{id}/close", maxBodyBytes: Self.maxCloseBytes) { request in try await close(request) }
         v1.post("taskings/{id}/transfer", maxBodyBytes: Self.maxTransferBytes) { request in try await transfer(request) }
         v1.get("transfers") { request in try await transfers(request) }
+        v1.post("taskings/{id}/hold", maxBodyBytes: Self.maxHoldBytes) { request in try await hold(request) }
         v1.get("notes") { request in try await heldNotes(request) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/approve") { request in try await decideNote(request, approve: true) }
         v1.post("taskings/{id}/outcomes/{outcome_id}/note/refuse") { request in try await decideNote(request, approve: false) }
