@@ -25,6 +25,7 @@ public struct FeedbackService: Sendable {
             configuration: environment.workerConfiguration(JobWorker.Configuration(queues: [DeliverFeedback.queue: settings.concurrency])),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
+        router.addOpenAPIDocument(FeedbackOpenAPI.document)
         let authenticator = APIKeyAuthenticator(pool: pool)
         PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator)
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)

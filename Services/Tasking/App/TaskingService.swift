@@ -31,6 +31,7 @@ public struct TaskingService: Sendable {
         }
         router = environment.makeRouter(metrics: metrics, pool: pool)
         if settings.mode.servesAPI {
+            router.addOpenAPIDocument(TaskingOpenAPI.document)
             AgencyAPI(pool: pool, queue: JobQueue(pool: pool)).register(on: router, authenticator: APIKeyAuthenticator(pool: pool))
         }
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
