@@ -13,8 +13,15 @@ enum ServiceRoutes {
         try await routers().mapValues(\.routeTable)
     }
 
-    /// Each service's router by name, as its executable builds it.
+    /// Each service's router by name, as its executable builds it; built once per test process,
+    /// since building enrichment parses the Public Suffix List on the (shared, small) cooperative pool.
     static func routers() async throws -> [String: Router] {
+        try await built.value
+    }
+
+    private static let built = Task { try await build() }
+
+    private static func build() async throws -> [String: Router] {
         let environment = ServiceEnvironment(
             databaseURL: "host=/nonexistent-occ-docs-test dbname=none", http: .init(), logger: .init(service: "docs-test"))
         let intake = try await buildIntakeApplication(environment: environment)
