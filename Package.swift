@@ -44,11 +44,20 @@ let package = Package(
             resources: [.embedInCode("OpenAPI/intake.json")]
         ),
         .executableTarget(name: "intake", dependencies: ["IntakeApp"], path: "Services/Intake/Main"),
-        .target(name: "EnrichmentApp", dependencies: ["ServiceKit"], path: "Services/Enrichment/App"),
+        .target(
+            name: "EnrichmentApp", dependencies: ["ServiceKit"], path: "Services/Enrichment/App",
+            resources: [.embedInCode("OpenAPI/enrichment.json")]
+        ),
         .executableTarget(name: "enrichment", dependencies: ["EnrichmentApp"], path: "Services/Enrichment/Main"),
-        .target(name: "TaskingApp", dependencies: ["ServiceKit"], path: "Services/Tasking/App"),
+        .target(
+            name: "TaskingApp", dependencies: ["ServiceKit"], path: "Services/Tasking/App",
+            resources: [.embedInCode("OpenAPI/tasking.json")]
+        ),
         .executableTarget(name: "tasking", dependencies: ["TaskingApp"], path: "Services/Tasking/Main"),
-        .target(name: "FeedbackApp", dependencies: ["ServiceKit"], path: "Services/Feedback/App"),
+        .target(
+            name: "FeedbackApp", dependencies: ["ServiceKit"], path: "Services/Feedback/App",
+            resources: [.embedInCode("OpenAPI/feedback.json")]
+        ),
         .executableTarget(name: "feedback", dependencies: ["FeedbackApp"], path: "Services/Feedback/Main"),
         .executableTarget(
             name: "OCC",
@@ -84,7 +93,7 @@ let package = Package(
         // variables, commands and ports the code has (read from the routers and the command registry).
         .testTarget(
             name: "DocsTests",
-            dependencies: ["OCC", "IntakeApp", "EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP"],
+            dependencies: ["OCC", "IntakeApp", "EnrichmentApp", "TaskingApp", "FeedbackApp", "ServiceKit", "HTTP", "TestSupport"],
             path: "Tests/DocsTests"
         ),
     ],

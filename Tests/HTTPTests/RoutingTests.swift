@@ -44,6 +44,18 @@ import Testing
         #expect(withGet.headers["Allow"] == "GET, HEAD")
     }
 
+    @Test("a literal path answers 405 for a method only a parameter route beside it has")
+    func literalPathsAreTheirOwnResource() async throws {
+        let router = makeRouter()
+        router.post("/v1/referrals/bulk") { _ in Response(status: .ok) }
+        let response = await router.respond(to: Request(method: .get, target: "/v1/referrals/bulk"))
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "POST")
+        #expect(await router.respond(to: Request(method: .post, target: "/v1/referrals/bulk")).status == .ok)
+        let other = await router.respond(to: Request(method: .get, target: "/v1/referrals/bulky"))
+        #expect(String(decoding: other.body, as: UTF8.self).hasPrefix("param:bulky"))
+    }
+
     @Test func servesHeadFromGetRoutes() async throws {
         let response = await makeRouter().respond(to: Request(method: .head, target: "/v1/referrals/latest"))
         #expect(response.status == .ok)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Postgres
+import TestSupport
 import Testing
 
 @Suite("OpenAPI document")
@@ -88,5 +89,26 @@ struct OpenAPITests {
             }
             #expect(withdrawals.map(\.status.code) == [422, 200, 409, 404])
         }
+    }
+}
+
+extension OpenAPITests {
+    @Test("the checker refuses what breaks the document: an undocumented status, media type, missing or mistyped member")
+    func checkerRefuses() throws {
+        let checker = try OpenAPIChecker(Array(try Data(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/openapi/intake.json"))))
+        let problem = Array(#"{"type": "about:blank", "title": "Not Found", "status": 404}"#.utf8)
+        func problems(_ status: Int, _ type: String, _ body: String) -> [String] {
+            checker.problems(status: status, contentType: type, body: Array(body.utf8), method: "GET", path: "/v1/referrals/{id}")
+        }
+        #expect(checker.problems(status: 404, contentType: "application/problem+json", body: problem, method: "GET", path: "/v1/referrals/{id}") == [])
+        #expect(problems(418, "application/problem+json", "{}") == ["GET /v1/referrals/{id} does not document status 418"])
+        #expect(problems(404, "text/html", "<p>") == ["GET /v1/referrals/{id} 404 does not document text/html"])
+        #expect(problems(404, "application/problem+json", #"{"type": "x", "title": "y"}"#)
+            == ["GET /v1/referrals/{id} 404: $: lacks required member status"])
+        #expect(problems(404, "application/problem+json", #"{"type": "x", "title": "y", "status": "404", "errors": [{"field": 1, "message": "m"}]}"#)
+            == ["GET /v1/referrals/{id} 404: $.errors[0].field: 1 is not of type string", "GET /v1/referrals/{id} 404: $.status: \"404\" is not of type integer"])
+        #expect(checker.problems(status: 200, contentType: "application/json", body: [], method: "GET", path: "/v1/nowhere") == ["GET /v1/nowhere is not documented"])
     }
 }

@@ -6,8 +6,8 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The enrichment executable's parts: the `enrich_referral` and `unlink_referral` worker and the
-/// health endpoints.
+/// The enrichment executable's parts: the `enrich_referral` and `unlink_referral` worker, the
+/// health endpoints and its OpenAPI document.
 /// Built here once, for `main.swift` and the tests alike.
 public struct EnrichmentService: Sendable {
     public let pool: PostgresPool
@@ -37,6 +37,7 @@ public struct EnrichmentService: Sendable {
             configuration: environment.workerConfiguration(settings.worker),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
+        router.addOpenAPIDocument(EnrichmentOpenAPI.document)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }
 

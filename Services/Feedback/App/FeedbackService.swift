@@ -33,6 +33,7 @@ public struct FeedbackService: Sendable {
                 queues: [DeliverFeedback.queue: settings.concurrency, DeliverWebhook.queue: settings.webhooks.concurrency])),
             logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
+        router.addOpenAPIDocument(FeedbackOpenAPI.document)
         let authenticator = APIKeyAuthenticator(pool: pool)
         PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator)
         PartnerWebhooksAPI(pool: pool).register(on: router, authenticator: authenticator)

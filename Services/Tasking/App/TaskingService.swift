@@ -53,6 +53,7 @@ public struct TaskingService: Sendable {
         }
         router = environment.makeRouter(metrics: metrics, pool: pool)
         if settings.mode.servesAPI {
+            router.addOpenAPIDocument(TaskingOpenAPI.document)
             let agency = AgencyAPI(pool: pool, queue: JobQueue(pool: pool))
             let authenticator = APIKeyAuthenticator(pool: pool)
             agency.register(on: router, authenticator: authenticator)

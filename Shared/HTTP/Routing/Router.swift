@@ -69,19 +69,19 @@ public final class Router: RouteBuilder, Sendable {
         for route in routes {
             if let parameters = route.pattern.match(segments) { candidates.append((route, parameters)) }
         }
-        guard !candidates.isEmpty else { return Resolution(outcome: .notFound, middleware: middleware) }
-        let best = { (list: [(route: Route, parameters: [String: String])]) in
-            list.reduce(nil as (route: Route, parameters: [String: String])?) { current, next in
-                guard let current else { return next }
-                return next.route.pattern.isMoreSpecific(than: current.route.pattern) ? next : current
-            }
-        }
-        let exact = candidates.filter { $0.route.method == method }
-        let fallback = method == .head ? candidates.filter { $0.route.method == .get } : []
-        if let chosen = best(exact.isEmpty ? fallback : exact) {
+        guard let mostSpecific = candidates.map(\.route.pattern).reduce(nil as RoutePattern?, { best, next in
+            guard let best else { return next }
+            return next.isMoreSpecific(than: best) ? next : best
+        }) else { return Resolution(outcome: .notFound, middleware: middleware) }
+        // The most specific path names the resource: a method it lacks is a 405 there, never a
+        // call to a parameter route beside it (`GET /v1/referrals/bulk` is not referral "bulk").
+        let resource = candidates.filter { !mostSpecific.isMoreSpecific(than: $0.route.pattern) }
+        let exact = resource.filter { $0.route.method == method }
+        let fallback = method == .head ? resource.filter { $0.route.method == .get } : []
+        if let chosen = (exact.isEmpty ? fallback : exact).first {
             return Resolution(outcome: .matched(chosen.route, Parameters(chosen.parameters)), middleware: middleware)
         }
-        var allowed = Set(candidates.map(\.route.method))
+        var allowed = Set(resource.map(\.route.method))
         if allowed.contains(.get) { allowed.insert(.head) }
         return Resolution(outcome: .methodNotAllowed(allowed.sorted { $0.rawValue < $1.rawValue }), middleware: middleware)
     }

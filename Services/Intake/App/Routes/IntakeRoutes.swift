@@ -4,9 +4,7 @@ import ServiceKit
 /// The intake routes and the scope each needs.
 enum IntakeRoutes {
     static func register(on router: Router, handlers: IntakeHandlers, authenticator: APIKeyAuthenticator) {
-        router.get("/openapi.json") { _ in
-            Response(headers: ["Content-Type": "application/json"], body: IntakeOpenAPI.document)
-        }
+        router.addOpenAPIDocument(IntakeOpenAPI.document)
         let partner = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerSubmit)])
         let limits = handlers.limits
         partner.post("referrals", maxBodyBytes: limits.maxReferralBytes, handlers.submit)

@@ -1,0 +1,5 @@
+/// The OpenAPI 3.1 document served at `/openapi.json`: docs/openapi/feedback.json, embedded in the
+/// binary at build time (through the link beside this file), so the docs are the one source.
+enum FeedbackOpenAPI {
+    static let document: [UInt8] = PackageResources.feedback_json
+}
