@@ -21,7 +21,7 @@ enum Migration0019LinksOnce {
             SELECT referral_id, linked_referral_id, key FROM referral_links
             UNION ALL
             SELECT linked_referral_id, referral_id, key FROM referral_links;
-        GRANT SELECT ON referral_neighbours TO occ_enrichment, occ_feedback, occ_operator;
+        GRANT SELECT ON referral_neighbours TO occ_enrichment, occ_feedback, occ_operator, occ_retention;
 
         -- Feedback finds a network's embargoes through its members.
         GRANT SELECT ON network_members TO occ_feedback;

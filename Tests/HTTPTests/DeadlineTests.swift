@@ -25,7 +25,9 @@ import Testing
     @Test func cancelsAnOverrunningHandlerAndAnswers503WithRetryAfter() async throws {
         let (cancelled, signal) = AsyncStream.makeStream(of: Void.self)
         let registry = MetricsRegistry()
-        try await withServer(metrics: registry, configure: { $0.requestTimeout = .milliseconds(300) }, routes: { router in
+        // Long enough that `/hello` beats it on a loaded machine (300 ms did not, under CI load);
+        // `/forever` never finishes, so only its own cancellation ends it either way.
+        try await withServer(metrics: registry, configure: { $0.requestTimeout = .seconds(2) }, routes: { router in
             router.get("/forever") { _ in
                 try await withTaskCancellationHandler {
                     // Stands for work that would outlive the test; only the cancellation ends it.

@@ -85,7 +85,7 @@ struct SessionTimeoutTests {
 
     @Test("migration 5 gives existing service logins their limits, the operator's none on statements, and keeps a DBA's own")
     func migrationSetsLoginLimits() async throws {
-        let database = try await TestDatabase.create(template: .empty)
+        let database = try await TestDatabase.create(template: .empty, server: .roles)
         let admin = try await database.connect()
         try await Migrator(migrations: Migrations.all.filter { $0.version < 5 }).migrate(admin)
         let intake = try await Self.login(in: "occ_intake", on: admin)

@@ -99,7 +99,7 @@ struct WithdrawalTests {
                 let bankReferral = try await servers.submit(bank, Fixtures.bank)
                 #expect(try await harness.waitUntilTasked(bankReferral))
                 #expect(try await harness.waitUntilIdle())
-                let links = "SELECT count(*) FROM referral_links WHERE referral_id = $1 AND key = $2"
+                let links = "SELECT count(*) FROM referral_neighbours WHERE referral_id = $1 AND key = $2"
                 #expect(try await harness.count(links, telcoReferral, Fixtures.accountKey) == 1)
                 #expect(try await harness.count(links, telcoReferral, Fixtures.phoneKey) == 1)
 

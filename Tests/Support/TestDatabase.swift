@@ -20,13 +20,17 @@ public struct TestDatabase: Sendable {
         switch server {
         case .shared: try await TestServer.shared.createDatabase(template: template)
         case .feeds: try await TestServer.feeds.createDatabase(template: template)
+        case .roles: try await TestServer.roles.createDatabase(template: template)
         }
     }
 
     /// Which throwaway server. Partner feeds hand an item out only once every older transaction
     /// on the whole server has ended (docs/polling.md), so tests that poll feeds get a server of
     /// their own, away from tests that hold transactions open on purpose (or stall under load).
-    public enum Server: Sendable { case shared, feeds }
+    /// Roles are the server's, not a database's: migration 5 sets limits on every service login
+    /// of the server, so a test that sets a role's own limits while other tests migrate can
+    /// collide with them (23505 on `pg_db_role_setting`); such tests get `roles`.
+    public enum Server: Sendable { case shared, feeds, roles }
 
     public func connect() async throws -> PostgresConnection {
         try await PostgresConnection.connect(conninfo, applicationName: "occ-test")
@@ -44,6 +48,7 @@ public struct TestDatabase: Sendable {
 actor TestServer {
     static let shared = TestServer()
     static let feeds = TestServer()
+    static let roles = TestServer()
     private var cluster: PostgresLocalCluster?
     /// Shared by concurrent callers: the actor is re-entered while the template is being built.
     private var migratedTemplate: Task<Void, Error>?

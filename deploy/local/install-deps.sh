@@ -9,6 +9,9 @@ pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
 [ -f /usr/share/publicsuffix/public_suffix_list.dat ] || need+=(publicsuffix)
 command -v python3 >/dev/null || need+=(python3 python3-venv)
+# The Python clients the tests and the fuzzer drive (taxii2-client, stix2-validator, schemathesis)
+# go into virtual environments, which Debian's python3 makes only with python3-venv.
+command -v python3 >/dev/null && ! python3 -c 'import ensurepip, venv' 2>/dev/null && need+=(python3-venv)
 # The compose stack with a real engine (deploy/ci/compose-e2e.sh): Debian's Docker engine,
 # debootstrap for base images made locally, and docker-compose where no `docker compose` plugin is.
 if [ "${OCC_COMPOSE_E2E:-}" = 1 ] || { [ "${CI:-}" = true ] && [ "${OCC_COMPOSE_E2E:-}" != 0 ]; }; then

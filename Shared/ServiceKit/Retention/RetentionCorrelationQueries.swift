@@ -4,13 +4,10 @@ import Postgres
 /// network membership, and the per-key and per-network counters that counted them. `$1` is the
 /// batch's referral ids (or what the previous statement returned).
 enum RetentionCorrelationQueries {
-    /// Both directions of every link of the batch's referrals.
+    /// Every link of the batch's referrals, whichever end made it (each pair is stored once,
+    /// migration 19).
     static let deleteLinks = PostgresQuery("referral_links_retention_delete", """
-        WITH forward AS (
-            DELETE FROM referral_links WHERE referral_id = ANY($1::uuid[]) RETURNING referral_id, linked_referral_id
-        )
-        DELETE FROM referral_links l USING forward f
-        WHERE l.referral_id = f.linked_referral_id AND l.linked_referral_id = f.referral_id AND l.referral_id <> ALL ($1::uuid[])
+        DELETE FROM referral_links WHERE referral_id = ANY($1::uuid[]) OR linked_referral_id = ANY($1::uuid[])
         """)
 
     /// The batch's sightings; returns their keys, whose counters follow.

@@ -9,7 +9,7 @@ enum RetentionReferralQueries {
         PostgresQuery(name, """
             SELECT r.id, r.reference, r.retention_class, r.retention_rule, rule.action, r.review_at,
                    (SELECT count(*) FROM indicator_sightings s WHERE s.referral_id = r.id) AS sightings,
-                   (SELECT count(*) FROM referral_links l WHERE l.referral_id = r.id) * 2 AS links,
+                   (SELECT count(*) FROM referral_neighbours l WHERE l.referral_id = r.id) AS links,
                    (SELECT count(*) FROM feedback_items f WHERE f.referral_id = r.id) AS feedback_items,
                    (SELECT m.network_id FROM network_members m WHERE m.referral_id = r.id) AS network_id,
                    occ_retention_held(r.id, $1) AS held
