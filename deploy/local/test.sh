@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (no database), integration tests (each starts its own throwaway
 # PostgreSQL, as the 'postgres' OS user when run as root) and end-to-end tests of the real
-# executables; then the same suites under AddressSanitizer and ThreadSanitizer, and the fault
+# executables; schemathesis against each service's OpenAPI document; then the same suites under
+# AddressSanitizer and ThreadSanitizer, and the fault
 # suite (four services under load while PostgreSQL and the services are broken in turn).
 #
-#   deploy/local/test.sh                   everything (about 45 minutes on a 2-core machine)
+#   deploy/local/test.sh                   everything (about 50 minutes on a 2-core machine)
 #   deploy/local/test.sh --quick [ARGS…]   only the build and `swift test` (ARGS go to it)
 #
 # Every stage decides the exit status except the fault suite's and ThreadSanitizer's, which
@@ -36,8 +37,14 @@ limited_stage() {
 
 stage install-deps deploy/local/install-deps.sh
 stage build swift build --build-tests
+# The Python clients the TAXII tests drive (taxii2-client, stix2-validator, pinned, from PyPI);
+# made once here so a failure to get them is named before the tests run.
+stage python-clients deploy/ci/python-clients.sh
 stage swift-test swift test --skip-build "$@"
 if [ "$quick" -eq 1 ]; then exit 0; fi
+# schemathesis (PyPI, pinned) against every service's /openapi.json, the real executables on a
+# throwaway PostgreSQL: no 5xx, every response as documented (docs/testing.md).
+limited_stage fuzz-openapi 900 deploy/ci/fuzz-openapi.sh
 # A stage that reports its verdict at the end but does not decide the run: NAME LIMIT COMMAND…
 reported=()
 reporting_stage() {
