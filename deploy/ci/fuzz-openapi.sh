@@ -76,6 +76,10 @@ done
 "$bin/occ" simulate setup --keys "$work/keys.json" --use-database-url 2>/dev/null
 # key partners telco: a key from the file 'occ simulate setup' wrote.
 key() { python3 -c 'import functools, json, sys; print(functools.reduce(lambda v, k: v[k], sys.argv[2:], json.load(open(sys.argv[1]))))' "$work/keys.json" "$@"; }
+# The finance partner's webhook key (partner:webhooks): its feedback key reaches no /v1/webhooks route.
+finance_key_id="$(key partners finance | cut -d_ -f2)"
+finance_id="$("$pgbin/psql" "$(conninfo occ)" -Atqc "SELECT partner_id FROM api_keys WHERE id = '$finance_key_id'")"
+webhooks_key="$("$bin/occ" keys issue --partner "$finance_id" --scopes partner:webhooks 2>/dev/null)"
 
 # --- the services -------------------------------------------------------------------------------
 declare -A ports=([intake]=$((port + 1)) [enrichment]=$((port + 2)) [tasking]=$((port + 3)) [feedback]=$((port + 4)))
@@ -97,8 +101,9 @@ unset DATABASE_URL
   || { echo "fuzz-openapi: occ simulate failed (see $reports/simulate.log)" >&2; exit 1; }
 
 # --- fuzzing ------------------------------------------------------------------------------------
-# The key each service's API needs: a partner's (submit and feedback), the FTC officer's, and for
-# feedback's benefits report the oversight key (the partner key's 403 there is documented too).
+# The key each service's API needs: a partner's (submit and feedback), the FTC officer's, for
+# feedback's benefits report the oversight key (the partner key's 403 there is documented too) and
+# for its /v1/webhooks routes the finance partner's partner:webhooks key.
 declare -A token=(
   [intake]="$(key partners telco)" [enrichment]="" [tasking]="$(key officers COLP_FTC)" [feedback]="$(key partners finance)"
 )
@@ -123,7 +128,8 @@ run() {
 }
 for service in "${services[@]}"; do
   if [ "$service" = feedback ]; then
-    run feedback feedback "${token[feedback]}" --exclude-path /v1/reports/benefits
+    run feedback feedback "${token[feedback]}" --exclude-path /v1/reports/benefits --exclude-path-regex '^/v1/webhooks'
+    run feedback-webhooks feedback "$webhooks_key" --include-path-regex '^/v1/webhooks'
     run feedback-oversight feedback "$oversight" --include-path /v1/reports/benefits
   else
     run "$service" "$service" "${token[$service]}"
