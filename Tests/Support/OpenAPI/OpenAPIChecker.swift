@@ -37,7 +37,9 @@ public struct OpenAPIChecker: Sendable {
             return body.isEmpty ? [] : ["\(operation) documents no body but has \(body.count) bytes"]
         }
         let mediaType = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        guard let media = content[mediaType] else { return ["\(operation) does not document \(mediaType)"] }
+        // A type documented with its parameters (TAXII's `application/taxii+json;version=2.1`) must match them too.
+        let fullType = contentType.map { $0.filter { $0 != " " } } ?? ""
+        guard let media = content[fullType] ?? content[mediaType] else { return ["\(operation) does not document \(fullType)"] }
         guard let schema = media["schema"], mediaType.hasSuffix("json") else { return [] }
         guard let value = try? JSONDocument(parsing: body) else { return ["\(operation) body is not JSON"] }
         return schemas.problems(value, schema: schema).map { "\(operation): \($0)" }
