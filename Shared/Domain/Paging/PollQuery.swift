@@ -35,15 +35,7 @@ public struct PollQuery: Sendable, Hashable {
             case .failure(let error): problems.append(FieldError(.root.appending("since"), error.message))
             }
         }
-        var size = limits.default
-        if let limit {
-            if limit.utf8.count <= 6, limit.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(limit),
-               (1...limits.maximum).contains(value) {
-                size = value
-            } else {
-                problems.append(FieldError(.root.appending("limit"), "must be an integer from 1 to \(limits.maximum)"))
-            }
-        }
+        let size = PageLimit.parse(limit, default: limits.default, maximum: limits.maximum, problems: &problems)
         guard problems.isEmpty else { return .failure(ValidationFailure(problems)) }
         return .success(PollQuery(after: after, since: sinceDate, limit: size))
     }

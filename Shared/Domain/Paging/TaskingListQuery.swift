@@ -41,14 +41,7 @@ public struct TaskingListQuery: Sendable, Hashable {
                 problems.append(FieldError(.root.appending("cursor"), "not a cursor of this list: pass next_cursor of the previous page unchanged"))
             }
         }
-        var limit = defaultLimit
-        if let text = values["limit"] {
-            if text.utf8.count <= 6, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text), (1...maximumLimit).contains(value) {
-                limit = value
-            } else {
-                problems.append(FieldError(.root.appending("limit"), "must be an integer from 1 to \(maximumLimit)"))
-            }
-        }
+        let limit = PageLimit.parse(values["limit"], default: defaultLimit, maximum: maximumLimit, problems: &problems)
         let status = values["status"]
         if let status, !statuses.contains(status) {
             problems.append(FieldError(.root.appending("status"), "must be one of \(statuses.sorted().joined(separator: ", "))"))

@@ -35,14 +35,7 @@ public struct TransferListQuery: Sendable, Hashable {
                 problems.append(FieldError(.root.appending("cursor"), "not a cursor of this list: pass next_cursor of the previous page unchanged"))
             }
         }
-        var limit = defaultLimit
-        if let text = values["limit"] {
-            if text.utf8.count <= 6, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text), (1...maximumLimit).contains(value) {
-                limit = value
-            } else {
-                problems.append(FieldError(.root.appending("limit"), "must be an integer from 1 to \(maximumLimit)"))
-            }
-        }
+        let limit = PageLimit.parse(values["limit"], default: defaultLimit, maximum: maximumLimit, problems: &problems)
         guard problems.isEmpty else { return .failure(ValidationFailure(problems)) }
         return .success(TransferListQuery(before: before, limit: limit))
     }
