@@ -95,9 +95,20 @@ struct FeedbackTests {
             let scenario = try await Scenario.run(harness)
             let ticat = try await harness.agencyToken("NCA_TICAT")
             let tasking = try #require(try await harness.taskingID(agency: ticat, referral: scenario.cyberReferral))
-            let until = Timestamp.format(Date().addingTimeInterval(2))
+            // A day-long embargo, lifted below by moving its end and the scheduled delivery into
+            // the past: a short real embargo races the first delivery on a loaded machine (a
+            // delivery that starts after the embargo ends rightly tells the outcome at once).
+            let until = Timestamp.format(Date().addingTimeInterval(86_400))
             let outcome = #"{"kind": "charged", "home_office_code": 1, "embargo_until": "\#(until)"}"#
             #expect(try await harness.recordOutcome(agency: ticat, tasking: tasking, outcome).status == 201)
+            let scheduled = "SELECT count(*) FROM occ_jobs WHERE kind = 'deliver_feedback' AND state = 'scheduled'"
+            #expect(try await harness.eventually { try await harness.count(scheduled) == 1 })
+            _ = try await harness.count("""
+                WITH lifted AS (UPDATE outcomes SET embargo_until = now() - interval '1 second'
+                                WHERE embargo_until IS NOT NULL RETURNING 1),
+                     due AS (UPDATE occ_jobs SET run_at = now() WHERE kind = 'deliver_feedback' AND state = 'scheduled' RETURNING 1)
+                SELECT (SELECT count(*) FROM lifted) + (SELECT count(*) FROM due)
+                """)
             let lifted = try await harness.eventually {
                 try await harness.count("SELECT count(*) FROM feedback_items WHERE status = 'outcome_recorded'") == 1
             }
