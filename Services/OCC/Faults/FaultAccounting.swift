@@ -20,6 +20,7 @@ struct FaultAccounting: Sendable {
         var outcomes = FaultResult.OutcomeCounts()
         var jobsLeft: [String: Int] = [:]
         var jobSamples: [String] = []
+        var outcomeSamples: [String] = []
         var leftover: [Int64] = []
         var audit: (intact: Bool, rows: Int, detail: String) = (true, 0, "")
         /// Audit rows appended but not chained yet.
@@ -50,6 +51,10 @@ struct FaultAccounting: Sendable {
             counts.jobsLeft[try row.decode(String.self, "state")] = try row.decode(Int.self, "n")
         }
         counts.jobSamples = try await connection.query(Q.jobsLeftSample.binding(queues, carriedOver)).map { try $0.decode(String.self, "line") }
+        if counts.outcomes.complete < counts.outcomes.total {
+            counts.outcomeSamples = try await connection.query(Q.incompleteOutcomesSample.binding(since, until, outcomes))
+                .map { try $0.decode(String.self, "line") }
+        }
         counts.leftover = try await connection.query(Q.jobsLeftIDs.binding(queues)).map { try $0.decode(Int64.self, "id") }
         let audit = try await AuditLog.verify(on: connection)
         counts.audit = (audit.isIntact, audit.rows, audit.finding.map(Self.describe) ?? "")

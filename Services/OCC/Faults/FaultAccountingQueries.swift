@@ -114,6 +114,34 @@ enum FaultAccountingQueries {
         FROM occ_jobs WHERE queue = ANY($1::text[]) AND id <> ALL($2::int8[]) ORDER BY id LIMIT 3
         """)
 
+    /// Up to three outcomes of the window ($1, $2, $3 as for `outcomes`) whose feedback is not
+    /// complete, each with what the database holds about its delivery, so a failure explains itself.
+    static let incompleteOutcomesSample = PostgresQuery("faults_incomplete_outcomes_sample", """
+        WITH o AS (
+            SELECT id FROM outcomes WHERE recorded_at BETWEEN $1 AND $2
+            UNION
+            SELECT id FROM outcomes WHERE id = ANY($3::int8[])
+        ), per AS (
+            SELECT o.id, x.tasking_id, x.kind, x.recorded_at, t.referral_id,
+                   (SELECT count(*) FROM audit_log a WHERE a.subject_type = 'outcome' AND a.action = 'feedback.written'
+                    AND a.subject_id = o.id::text) AS written,
+                   (SELECT string_agg(a.detail->>'recipients', ',') FROM audit_log a WHERE a.subject_type = 'outcome'
+                    AND a.action = 'feedback.written' AND a.subject_id = o.id::text) AS recipients,
+                   (SELECT string_agg(h.state || '@' || h.attempt, ',') FROM occ_job_history h
+                    WHERE h.kind = 'deliver_feedback' AND h.args->>'outcome_id' = o.id::text) AS runs,
+                   (SELECT string_agg(j.state, ',') FROM occ_jobs j
+                    WHERE j.kind = 'deliver_feedback' AND j.args->>'outcome_id' = o.id::text) AS pending,
+                   (SELECT count(*) FROM feedback_items f WHERE f.outcome_id = o.id) AS items,
+                   (SELECT count(*) FROM feedback_items f WHERE f.referral_id = t.referral_id) AS referral_items
+            FROM o JOIN outcomes x ON x.id = o.id JOIN taskings t ON t.id = x.tasking_id
+        )
+        SELECT format('outcome %s (%s, tasking %s, recorded %s): feedback.written %s (recipients %s), deliver_feedback history %s, '
+                      || 'pending %s, items %s, items for its referral %s',
+                      id, kind, tasking_id, recorded_at, written, coalesce(recipients, '-'), coalesce(runs, 'none'),
+                      coalesce(pending, 'none'), items, referral_items) AS line
+        FROM per WHERE NOT (written >= 1 AND runs IS NOT NULL AND items > 0) ORDER BY id LIMIT 3
+        """)
+
     /// Pipeline jobs (but those of $2) and unchained audit rows still to be dealt with.
     static let unfinished = PostgresQuery("faults_unfinished", """
         SELECT (SELECT count(*) FROM occ_jobs WHERE queue = ANY($1::text[]) AND id <> ALL($2::int8[]))::int

@@ -33,6 +33,7 @@ extension FaultResult {
             + "\(auditPending) pending)")
         for note in event.notes { lines.append("   · \(note)") }
         for job in jobSamples { lines.append("   · left: \(job)") }
+        for outcome in outcomeSamples { lines.append("   · incomplete: \(outcome)") }
         for exit in unexpectedExits { lines.append("   · supervisor restarted \(exit)") }
         let failures = failures(settings)
         lines.append(failures.isEmpty ? "   PASS" : "   FAIL: " + failures.joined(separator: "; "))

@@ -12,6 +12,8 @@ struct FaultResult: Sendable {
     var jobsLeft: [String: Int] = [:]
     /// A few of those jobs, described, for whoever looks into it.
     var jobSamples: [String] = []
+    /// Outcomes whose feedback is incomplete, each with what the database holds about it.
+    var outcomeSamples: [String] = []
     /// Pipeline jobs earlier faults left in `occ_jobs`: not this fault's to drain or to count.
     var carriedOver: [Int64] = []
     /// Every pipeline job in `occ_jobs` once this fault was counted, for the next fault.

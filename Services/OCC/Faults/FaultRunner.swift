@@ -45,6 +45,7 @@ struct FaultRunner: Sendable {
         result.outcomes = counts.outcomes
         result.jobsLeft = counts.jobsLeft
         result.jobSamples = counts.jobSamples
+        result.outcomeSamples = counts.outcomeSamples
         result.leftover = counts.leftover
         result.audit = counts.audit
         result.auditPending = counts.auditPending
