@@ -13,6 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/local/install-deps.sh
-swift build -c release
-bin="$(swift build -c release --show-bin-path)"
+# The same flags as deploy/images/build-exchange.sh, so CI's compose stage after this one finds
+# the release products already built.
+swift build -c release --static-swift-stdlib
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)"
 exec "$bin/occ" faults --outage-seconds 30 --hold-seconds 120 "$@"
