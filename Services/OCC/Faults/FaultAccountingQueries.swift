@@ -125,7 +125,7 @@ enum FaultAccountingQueries {
             SELECT o.id, x.tasking_id, x.kind, x.recorded_at, t.referral_id,
                    (SELECT count(*) FROM audit_log a WHERE a.subject_type = 'outcome' AND a.action = 'feedback.written'
                     AND a.subject_id = o.id::text) AS written,
-                   (SELECT string_agg(a.detail->>'recipients', ',') FROM audit_log a WHERE a.subject_type = 'outcome'
+                   (SELECT string_agg(a.event::jsonb #>> '{detail,recipients}', ',') FROM audit_log a WHERE a.subject_type = 'outcome'
                     AND a.action = 'feedback.written' AND a.subject_id = o.id::text) AS recipients,
                    (SELECT string_agg(h.state || '@' || h.attempt, ',') FROM occ_job_history h
                     WHERE h.kind = 'deliver_feedback' AND h.args->>'outcome_id' = o.id::text) AS runs,
