@@ -142,11 +142,16 @@ import Testing
 
     @Test func figuresBySector() {
         let hour: TimeInterval = 3600
+        func fact(_ sectors: Set<Sector>, _ completed: Sector?, _ status: RequestStatus, deadline: TimeInterval, done: TimeInterval?,
+                  partners: Set<String>, by partner: String? = nil, crime: String = "fraud.app", agency: String = "COLP_FTC") -> RequestFact {
+            RequestFact(addressedSectors: sectors, completedSector: completed, status: status, raisedAt: now, deadline: now + deadline,
+                        completedAt: done.map { now + $0 }, addressedPartners: partners, completedPartner: partner, crimeType: crime, agency: agency)
+        }
         let facts = [
-            RequestFact(addressedSectors: [.telco], completedSector: .telco, status: .completed, raisedAt: now, deadline: now + 10 * hour, completedAt: now + hour),
-            RequestFact(addressedSectors: [.telco], completedSector: .telco, status: .completed, raisedAt: now, deadline: now + 10 * hour, completedAt: now + 3 * hour),
-            RequestFact(addressedSectors: [.telco, .tech], completedSector: nil, status: .raised, raisedAt: now, deadline: now + hour, completedAt: nil),
-            RequestFact(addressedSectors: [.finance], completedSector: nil, status: .declined, raisedAt: now, deadline: now + hour, completedAt: nil),
+            fact([.telco], .telco, .completed, deadline: 10 * hour, done: hour, partners: ["T1", "T2"], by: "T1"),
+            fact([.telco], .telco, .completed, deadline: 10 * hour, done: 3 * hour, partners: ["T2"], by: "T2", crime: "cyber.x"),
+            fact([.telco, .tech], nil, .raised, deadline: hour, done: nil, partners: ["T1", "P"], agency: "NCA_TICAT"),
+            fact([.finance], nil, .declined, deadline: hour, done: nil, partners: ["B"]),
         ]
         let figures = RequestFigures(facts, now: now + 2 * hour)
         #expect(figures.total == .init(key: "all", raised: 4, completed: 2, overdue: 1, medianSecondsToComplete: 2 * hour))
@@ -154,6 +159,20 @@ import Testing
         #expect(figures.bySector[3] == .init(key: "telco", raised: 3, completed: 2, overdue: 1, medianSecondsToComplete: 2 * hour))
         #expect(figures.bySector[2] == .init(key: "tech", raised: 1, completed: 0, overdue: 1, medianSecondsToComplete: nil))
         #expect(figures.bySector[1] == .init(key: "finance", raised: 1, completed: 0, overdue: 0, medianSecondsToComplete: nil))
+        // Per dimension: only keys something counts under; a sector line as in bySector.
+        let later = now + 2 * hour
+        #expect(RequestFigures.lines(facts, by: .sector, now: later) == figures.bySector.filter { $0.raised > 0 })
+        #expect(RequestFigures.lines(facts, by: .partner, now: later) == [
+            .init(key: "B", raised: 1, completed: 0, overdue: 0, medianSecondsToComplete: nil),
+            .init(key: "P", raised: 1, completed: 0, overdue: 1, medianSecondsToComplete: nil),
+            .init(key: "T1", raised: 2, completed: 1, overdue: 1, medianSecondsToComplete: hour),
+            .init(key: "T2", raised: 2, completed: 1, overdue: 0, medianSecondsToComplete: 3 * hour),
+        ])
+        #expect(RequestFigures.lines(facts, by: .crimeType, now: later).map(\.key) == ["cyber.x", "fraud.app"])
+        #expect(RequestFigures.lines(facts, by: .agency, now: later) == [
+            .init(key: "COLP_FTC", raised: 3, completed: 2, overdue: 0, medianSecondsToComplete: 2 * hour),
+            .init(key: "NCA_TICAT", raised: 1, completed: 0, overdue: 1, medianSecondsToComplete: nil),
+        ])
     }
 
     @Test func cursorsRoundTripAndRefuseForeignText() throws {

@@ -34,10 +34,35 @@ extension PursueTests {
                 if let techTasking = try await harness.taskingID(agency: reportFraud, referral: scenario.techReferral) {
                     _ = try await harness.call(harness.tasking.router, .post, "/v1/taskings/\(techTasking)/accept", token: reportFraud, purpose: "triage")
                 }
+                // Requests to partners: a block the telco completes, a freeze left open, a take-down the cyber firm declines.
+                let tasks = harness.tasking.router, feeds = harness.feedback.router
+                let block = try await harness.call(tasks, .post, "/v1/taskings/\(bankTasking)/requests", token: ftc,
+                                                   body: PartnerRequestTests.blockNumber(), purpose: "disruption")
+                let completion = #"{"completed_at": "\#(Timestamp.format(Date()))"}"#
+                #expect(try await harness.call(feeds, .post, "/v1/requests/\(block.json["id"]?.intValue ?? 0)/complete", token: scenario.telco.token,
+                                               body: completion).status == 200)
+                let freeze = try await harness.call(tasks, .post, "/v1/taskings/\(bankTasking)/requests", token: ftc, body: """
+                    {"kind": "freeze_account", "indicator_key": "iban:GB29NWBK60161331926819", "gateway": "dpa_2018_sch2_para2",
+                     "deadline": "\(PartnerRequestTests.deadline(86_400))"}
+                    """, purpose: "disruption")
+                let takeDown = try await harness.call(tasks, .post, "/v1/taskings/\(cyberTasking)/requests", token: ticat, body: """
+                    {"kind": "take_down_domain", "indicator_key": "domain:c2.badhost.example", "gateway": "dpa_2018_sch2_para2",
+                     "deadline": "\(PartnerRequestTests.deadline(86_400))"}
+                    """, purpose: "disruption")
+                #expect(block.status == 201 && freeze.status == 201 && takeDown.status == 201, "\(freeze.text) \(takeDown.text)")
+                #expect(try await harness.call(feeds, .post, "/v1/requests/\(takeDown.json["id"]?.intValue ?? 0)/decline", token: scenario.cyber.token,
+                                               body: #"{"reason": "Not our host."}"#).status == 200)
                 // The telco's and the cyber firm's referrals were received 300 days earlier: the period is those two days.
                 _ = try await harness.pool.query(.init(
                     "test_backdate", "UPDATE referrals SET received_at = received_at - interval '300 days' WHERE id = ANY($1::uuid[])",
                     [[scenario.telcoReferral, scenario.cyberReferral].map { $0.uuidString }]))
+                // The freeze was raised in that period and is long past its deadline: overdue, in a period whose
+                // referrals it is not about (requests count by when they were raised).
+                _ = try await harness.pool.query(.init("test_backdate_request", """
+                    UPDATE partner_requests SET raised_at = (SELECT min(received_at) FROM referrals) + interval '1 hour',
+                                                deadline = (SELECT min(received_at) FROM referrals) + interval '2 hours'
+                    WHERE id = $1
+                    """, [Int64(freeze.json["id"]?.intValue ?? 0)]))
                 let seeded = try await Seeded.load(harness)
                 let earliest = try #require(try await harness.text("SELECT to_char(min(received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM referrals"))
                 let from = try #require(Timestamp.parse(earliest + "T00:00:00Z"))
@@ -63,6 +88,12 @@ extension PursueTests {
                     }
                 }
                 let all = seeded.report(nil)
+                // The request figures: one completed block by the telco sector, one overdue freeze, one declined take-down.
+                #expect(all["sector"]?["telco"]?["requests_completed"] == "1" && all["sector"]?["telco"]?["median_seconds_to_complete"] != "")
+                #expect(all["total"]?["all"]?["requests_raised"] == "3" && all["total"]?["all"]?["requests_overdue"] == "1")
+                #expect(all["partner"]?["Cyber Firm"]?["requests_raised"] == "1" && all["agency"]?["NCA_TICAT"]?["requests_completed"] == "0")
+                let period = seeded.report((from, to))
+                #expect(period["partner"]?["High Street Bank"]?["received"] == "0" && period["partner"]?["High Street Bank"]?["requests_overdue"] == "1")
                 // The cyber referral's first outcome was "under investigation": its time to outcome is the charge's.
                 #expect(all["crime_type"]?["cyber.ransomware"]?["with_outcome"] == "1")
                 #expect(all["partner"]?["Telco One"]?["with_outcome"] == "0" && all["partner"]?["Telco One"]?["median_seconds_to_outcome"] == "")

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A request counts as raised and overdue in every sector it was addressed to, and as completed
 /// (with its time) in the sector of the partner that completed it; the total counts each request
-/// once. Overdue means open past its deadline when the report is made.
+/// once. Overdue means open past its deadline when the report is made. `lines(_:by:now:)` gives
+/// the same figures per partner, sector, crime type or agency, for the report's lines.
 public struct RequestFigures: Sendable, Hashable, Encodable {
     public struct Line: Sendable, Hashable, Encodable {
         public let key: String
@@ -46,13 +47,30 @@ public struct RequestFigures: Sendable, Hashable, Encodable {
         case bySector = "by_sector"
     }
 
+    /// The benefits report's dimensions a request counts in (`RequestFact.raisedKeys`).
+    public enum Dimension: String, Sendable, CaseIterable {
+        case partner, sector
+        case crimeType = "crime_type"
+        case agency
+    }
+
     public init(_ facts: [RequestFact], now: Date) {
         total = Self.line("all", raised: facts, completed: facts.filter { $0.status == .completed }, now: now)
-        bySector = Sector.allCases.sorted().map { sector in
-            Self.line(
-                sector.rawValue, raised: facts.filter { $0.addressedSectors.contains(sector) },
-                completed: facts.filter { $0.completedSector == sector && $0.status == .completed }, now: now)
+        bySector = Sector.allCases.sorted().map { sector in Self.line(sector.rawValue, of: .sector, facts: facts, now: now) }
+    }
+
+    /// One line per key of `dimension` that any request counts under, in key order.
+    public static func lines(_ facts: [RequestFact], by dimension: Dimension, now: Date) -> [Line] {
+        let keys = facts.reduce(into: Set<String>()) { keys, fact in
+            keys.formUnion(fact.raisedKeys(dimension))
+            if let key = fact.completedKey(dimension) { keys.insert(key) }
         }
+        return keys.sorted().map { line($0, of: dimension, facts: facts, now: now) }
+    }
+
+    private static func line(_ key: String, of dimension: Dimension, facts: [RequestFact], now: Date) -> Line {
+        line(key, raised: facts.filter { $0.raisedKeys(dimension).contains(key) }, completed: facts.filter { $0.completedKey(dimension) == key },
+             now: now)
     }
 
     private static func line(_ key: String, raised: [RequestFact], completed: [RequestFact], now: Date) -> Line {

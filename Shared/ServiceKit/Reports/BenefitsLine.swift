@@ -32,6 +32,14 @@ public struct BenefitsLine: Encodable, Sendable, Equatable {
     public private(set) var disruptionsByKind: [String: Int] = Dictionary(uniqueKeysWithValues: disruptionKinds.map { ($0, 0) })
     public private(set) var judicialByCode: [String: Int] = Dictionary(uniqueKeysWithValues: judicialCodes.map { (String($0), 0) })
 
+    /// Disruption requests raised in the period that count under this line's key
+    /// (`RequestFigures.lines`): not the referral cohort's, so a key may have a line for its
+    /// requests alone, with the funnel at zero.
+    public private(set) var requests: RequestFigures.Line
+
+    /// The request figures, by their JSON and CSV names, in the report's order.
+    public static let requestFigures = ["requests_raised", "requests_completed", "requests_overdue", "median_seconds_to_complete"]
+
     init(row: PostgresRow) throws {
         key = try row.decode(String.self, "key")
         received = try row.decode(Int.self, "received")
@@ -43,6 +51,19 @@ public struct BenefitsLine: Encodable, Sendable, Equatable {
         medianSecondsToAcceptance = try row.decode(Double?.self, "to_acceptance")
         medianSecondsToOutcome = try row.decode(Double?.self, "to_outcome")
         medianSecondsToJudicial = try row.decode(Double?.self, "to_judicial")
+        requests = RequestFigures.Line(key: key, raised: 0, completed: 0, overdue: 0, medianSecondsToComplete: nil)
+    }
+
+    /// A line for a key with requests only: nothing of the referral cohort counts under it.
+    init(requests: RequestFigures.Line) {
+        key = requests.key
+        (received, tasked, accepted, withOutcome, judicial) = (0, 0, 0, 0, 0)
+        (medianSecondsToTasking, medianSecondsToAcceptance, medianSecondsToOutcome, medianSecondsToJudicial) = (nil, nil, nil, nil)
+        self.requests = requests
+    }
+
+    mutating func apply(requests line: RequestFigures.Line) {
+        requests = line
     }
 
     /// Adds one figure of `BenefitsQueries.outcomeFigures`; a severity, action or code this code
@@ -76,6 +97,10 @@ public struct BenefitsLine: Encodable, Sendable, Equatable {
         try nested.encode(disruptionsBySeverity, forKey: "by_severity")
         try nested.encode(disruptionsByKind, forKey: "by_kind")
         try container.encode(judicialByCode, forKey: "judicial_by_home_office_code")
+        try container.encode(requests.raised, forKey: "requests_raised")
+        try container.encode(requests.completed, forKey: "requests_completed")
+        try container.encode(requests.overdue, forKey: "requests_overdue")
+        try container.encode(requests.medianSecondsToComplete, forKey: "median_seconds_to_complete")
     }
 
     /// The medians by their JSON names, in the report's order.

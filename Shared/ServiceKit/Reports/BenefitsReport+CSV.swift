@@ -2,12 +2,13 @@ import Domain
 
 extension BenefitsReport {
     /// The columns, in order: the funnel, the medians, money, then disruptions by severity and by
-    /// action, then judicial outcomes by Home Office code (`judicial_ho_1` …).
+    /// action, then judicial outcomes by Home Office code (`judicial_ho_1` …), then the requests
+    /// to partners (`requests_raised` … `median_seconds_to_complete`).
     public static let csvColumns: [String] = ["dimension", "key", "received", "tasked", "accepted", "with_outcome", "judicial",
         "median_seconds_to_tasking", "median_seconds_to_acceptance", "median_seconds_to_outcome", "median_seconds_to_judicial"]
         + BenefitsLine.moneyFigures + ["money_unconverted", "disruptions"]
         + BenefitsLine.severities.map { "disruptions_\($0)" } + BenefitsLine.disruptionKinds.map { "disruptions_\($0)" }
-        + BenefitsLine.judicialCodes.map { "judicial_ho_\($0)" }
+        + BenefitsLine.judicialCodes.map { "judicial_ho_\($0)" } + BenefitsLine.requestFigures
 
     /// The same figures as the JSON, one line per row: the total, then each section (RFC 4180,
     /// CRLF line ends). A key that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`)
@@ -30,6 +31,8 @@ extension BenefitsReport {
         cells += BenefitsLine.severities.map { String(line.disruptionsBySeverity[$0] ?? 0) }
         cells += BenefitsLine.disruptionKinds.map { String(line.disruptionsByKind[$0] ?? 0) }
         cells += BenefitsLine.judicialCodes.map { String(line.judicialByCode[String($0)] ?? 0) }
+        cells += [line.requests.raised, line.requests.completed, line.requests.overdue].map(String.init)
+        cells.append(line.requests.medianSecondsToComplete.map { String($0) } ?? "")
         return cells.joined(separator: ",")
     }
 

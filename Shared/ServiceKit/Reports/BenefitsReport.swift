@@ -13,7 +13,8 @@ public struct BenefitsReport: Encodable, Sendable {
     public let total: BenefitsLine?
     /// The sections asked for, by dimension (`partner`, `sector`, `crime_type`, `agency`), in that order.
     public let sections: [(dimension: String, lines: [BenefitsLine])]
-    /// Disruption requests raised in the period (`RequestFigures`; JSON only), whatever `by` is.
+    /// Disruption requests raised in the period (`RequestFigures`), in total and by sector, whatever
+    /// `by` is; each line carries the same figures for its own key.
     public let requests: RequestFigures
 
     /// Reads the report in one repeatable-read transaction, so every figure is of one snapshot.
@@ -40,10 +41,21 @@ public struct BenefitsReport: Encodable, Sendable {
             guard let (dimension, index) = positions[id] else { continue }
             lines[dimension]?[index].apply(metric: try row.decode(String.self, "metric"), value: try row.decode(String.self, "value"))
         }
+        let requests = RequestFigures(facts, now: generatedAt)
+        lines["total"]?[0].apply(requests: requests.total)
+        for dimension in RequestFigures.Dimension.allCases {
+            for line in RequestFigures.lines(facts, by: dimension, now: generatedAt) {
+                if let (_, index) = positions["\(dimension.rawValue)\u{0}\(line.key)"] {
+                    lines[dimension.rawValue]?[index].apply(requests: line)
+                } else {
+                    lines[dimension.rawValue, default: []].append(BenefitsLine(requests: line))
+                }
+            }
+        }
         return BenefitsReport(
             generatedAt: generatedAt, from: query.from, to: query.to, total: lines["total"]?.first,
             sections: BenefitsQuery.dimensions.filter { query.by == nil || query.by == $0 }.map { ($0, lines[$0] ?? []) },
-            requests: RequestFigures(facts, now: generatedAt))
+            requests: requests)
     }
 
     public func encode(to encoder: any Encoder) throws {

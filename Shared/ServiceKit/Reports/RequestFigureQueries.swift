@@ -7,7 +7,8 @@ public enum RequestFigureQueries {
     public static let facts = PostgresQuery(
         "request_figures_facts",
         """
-        SELECT addressed_sectors, completed_sector, status, raised_at, deadline, completed_at
+        SELECT addressed_sectors, completed_sector, status, raised_at, deadline, completed_at,
+               addressed_partners, completed_partner, crime_type, agency_code
         FROM occ_request_facts($1::timestamptz, $2::timestamptz)
         """)
 }

@@ -20,6 +20,17 @@ struct Seeded {
         let disruptionKinds: [String]
         let money: [(figure: String, amount: Decimal, currency: String)]
     }
+    /// A request to partners: the names and sectors it was addressed to, and who completed it.
+    struct Request {
+        let raised: Double
+        let deadline: Double
+        let status: String
+        let completed: Double?
+        let addressed: [(name: String, sector: String)]
+        let completedBy: (name: String, sector: String)?
+        let crimeType: String
+        let agency: String
+    }
 
     static let judicialKinds: Set<String> = ["charged", "out_of_court_disposal"]
     // The names a line counts under (the figures themselves are the test's own sums).
@@ -33,6 +44,7 @@ struct Seeded {
     let agencies: [String]
     /// GBP per unit by currency: (date, rate), any order.
     let rates: [String: [(String, Decimal)]]
+    let requests: [Request]
 
     static func load(_ harness: PipelineHarness) async throws -> Seeded {
         let epoch = { (row: PostgresRow, column: String) in try row.decode(Double.self, column) }
@@ -78,7 +90,27 @@ struct Seeded {
             "SELECT currency, rate_date::text AS day, gbp_per_unit::text AS rate FROM currency_rates")) {
             rates[try row.decode(String.self, "currency"), default: []].append((try row.decode(String.self, "day"), Decimal(string: try row.decode(String.self, "rate"))!))
         }
-        return Seeded(referrals: referrals, taskings: taskings, outcomes: outcomes, agencies: agencies, rates: rates)
+        var addressed: [Int64: [(name: String, sector: String)]] = [:]
+        for row in try await harness.pool.query(.init("test_seeded_recipients", """
+            SELECT x.request_id, p.name, p.sector FROM partner_request_recipients x JOIN partners p ON p.id = x.partner_id
+            """)) {
+            addressed[try row.decode(Int64.self, "request_id"), default: []].append((try row.decode(String.self, "name"), try row.decode(String.self, "sector")))
+        }
+        let requests = try await harness.pool.query(.init("test_seeded_requests", """
+            SELECT r.id, extract(epoch FROM r.raised_at)::float8 AS raised, extract(epoch FROM r.deadline)::float8 AS deadline, r.status,
+                   extract(epoch FROM r.completed_at)::float8 AS completed, p.name AS actor, p.sector AS actor_sector, f.crime_type, r.agency_code
+            FROM partner_requests r JOIN taskings t ON t.id = r.tasking_id JOIN referrals f ON f.id = t.referral_id
+            LEFT JOIN partners p ON p.id = r.acted_by
+            """)).map { row in
+            let status = try row.decode(String.self, "status")
+            let actor = try row.decode(String?.self, "actor")
+            return Request(
+                raised: try epoch(row, "raised"), deadline: try epoch(row, "deadline"), status: status,
+                completed: try row.decode(Double?.self, "completed"), addressed: addressed[try row.decode(Int64.self, "id")] ?? [],
+                completedBy: status == "completed" ? try actor.map { ($0, try row.decode(String.self, "actor_sector")) } : nil,
+                crimeType: try row.decode(String.self, "crime_type"), agency: try row.decode(String.self, "agency_code"))
+        }
+        return Seeded(referrals: referrals, taskings: taskings, outcomes: outcomes, agencies: agencies, rates: rates, requests: requests)
     }
 
     /// Lines by dimension (`total`, `partner`, `sector`, `crime_type`, `agency`) and key.
@@ -116,6 +148,47 @@ struct Seeded {
             }
             let facts = outcomes.filter { $0.agency == agency && taskingByID[$0.tasking].flatMap { byID[$0.referral] } != nil }
             result["agency", default: [:]][agency] = funnel(stages, received: own.count).merging(figures(facts)) { a, _ in a }
+        }
+        return withRequests(result, period: period)
+    }
+
+    /// Adds the request figures to every line: requests raised in the period (not the referral
+    /// cohort), counted under each partner and sector addressed (completed under the one that
+    /// completed it), the referral's crime type and the raising agency. A key with requests and no
+    /// line gets one with the funnel at zero.
+    private func withRequests(_ lines: [String: [String: Figures]], period: (Date, Date)?) -> [String: [String: Figures]] {
+        let now = Date().timeIntervalSince1970
+        let raised = requests.filter { request in
+            period.map { request.raised >= $0.0.timeIntervalSince1970 && request.raised < $0.1.timeIntervalSince1970 } ?? true
+        }
+        let keys: [(String, (Request) -> [String], (Request) -> String?)] = [
+            ("total", { _ in ["all"] }, { _ in "all" }),
+            ("partner", { $0.addressed.map(\.name) }, { $0.completedBy?.name }),
+            ("sector", { Array(Set($0.addressed.map(\.sector))) }, { $0.completedBy?.sector }),
+            ("crime_type", { [$0.crimeType] }, { $0.crimeType }),
+            ("agency", { [$0.agency] }, { $0.agency }),
+        ]
+        var result = lines
+        for (dimension, raisedUnder, completedUnder) in keys {
+            var figures: [String: (raised: Int, overdue: Int, times: [Double])] = [:]
+            for request in raised {
+                for key in raisedUnder(request) {
+                    figures[key, default: (0, 0, [])].raised += 1
+                    if ["raised", "acknowledged"].contains(request.status) && request.deadline < now { figures[key]!.overdue += 1 }
+                }
+                if request.status == "completed", let key = completedUnder(request), let completed = request.completed {
+                    figures[key, default: (0, 0, [])].times.append(completed - request.raised)
+                }
+            }
+            for key in Set(figures.keys).union(result[dimension].map { Array($0.keys) } ?? []) {
+                let counted = figures[key] ?? (0, 0, [])
+                var line = result[dimension]?[key] ?? funnel([], received: 0).merging(self.figures([])) { a, _ in a }
+                line["requests_raised"] = String(counted.raised)
+                line["requests_completed"] = String(counted.times.count)
+                line["requests_overdue"] = String(counted.overdue)
+                line["median_seconds_to_complete"] = Self.median(counted.times).map { String(format: "%.3f", $0) } ?? ""
+                result[dimension, default: [:]][key] = line
+            }
         }
         return result
     }

@@ -26,7 +26,9 @@ extension PartnerRequestsAPI {
     }
 
     /// `POST /v1/rfis/{id}/answer` with `{"answer": …}`: records the answer once (the same answer
-    /// again is answered unchanged; another one is a 409), audited.
+    /// again is answered unchanged; another one is a 409), audited. When it was the last open RFI
+    /// on its tasking, the tasking's SLA clock restarts in the same transaction
+    /// (`occ_rfi_answered_resume`), audited as `tasking.sla_resumed`.
     func answer(_ request: Request) async throws -> Response {
         let (principal, partnerID) = try Self.partner(request)
         let id = try Self.itemID(request, noun: "request for information")
@@ -46,10 +48,22 @@ extension PartnerRequestsAPI {
             case .unchanged: return current.partnerView()
             case .record:
                 try await connection.query(PartnerRFIQueries.answer.binding(id, partnerID, answer, principal.auditActor))
-                try await AuditLog.append(AuditEvent(
-                    actor: principal.auditActor, action: "rfi.answered", subjectType: "partner_rfi", subjectID: String(id),
-                    traceID: try row.decode(String.self, "trace_id"),
-                    detail: ["agency": current.agency, "tasking_id": current.taskingID, "partner_id": String(partnerID)]), on: connection)
+                let traceID = try row.decode(String.self, "trace_id")
+                // The last open RFI on the tasking answered: its SLA clock runs again from now.
+                let resumed = try await connection.query(PartnerRFIQueries.resumeClock.binding(id)).single
+                var events = [AuditEvent(
+                    actor: principal.auditActor, action: "rfi.answered", subjectType: "partner_rfi", subjectID: String(id), traceID: traceID,
+                    detail: ["agency": current.agency, "tasking_id": current.taskingID, "partner_id": String(partnerID),
+                             "sla_clock": resumed == nil ? "unchanged" : "restarted"])]
+                if let resumed {
+                    events.append(AuditEvent(
+                        actor: principal.auditActor, action: "tasking.sla_resumed", subjectType: "tasking", subjectID: current.taskingID,
+                        traceID: traceID,
+                        detail: ["agency": try resumed.decode(String.self, "agency_code"), "rfi_id": String(id),
+                                 "paused_seconds": String(try resumed.decode(Double.self, "paused_seconds")),
+                                 "due_at": Timestamp.format(try resumed.decode(Date.self, "due_at"))]))
+                }
+                try await AuditLog.append(events, on: connection)
                 guard let updated = try await connection.query(PartnerRFIQueries.lock.binding(id, partnerID)).single else {
                     throw HTTPError(.notFound, detail: "no such request for information for this partner")
                 }

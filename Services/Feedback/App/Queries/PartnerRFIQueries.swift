@@ -23,4 +23,8 @@ enum PartnerRFIQueries {
         UPDATE partner_rfis SET status = 'answered', answer = $3, answered_by = $4, answered_at = now()
         WHERE id = $1 AND partner_id = $2 AND status = 'open'
         """)
+    /// Restarts the SLA clock of RFI $1's tasking when it was the last open one (a row: the
+    /// tasking's agency, the paused seconds added and the new effective deadline; none otherwise).
+    static let resumeClock = PostgresQuery(
+        "partner_rfis_resume_clock", "SELECT tasking_id, agency_code, paused_seconds, due_at FROM occ_rfi_answered_resume($1::bigint)")
 }

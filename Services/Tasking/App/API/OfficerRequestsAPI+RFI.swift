@@ -7,7 +7,8 @@ import ServiceKit
 extension OfficerRequestsAPI {
     /// `POST /v1/taskings/{id}/rfis`: asks the partner that referred the tasking's referral a
     /// question (422 naming fields; the question screened as partner notes are), with a deadline
-    /// (by default `RFIDraft.defaultSLA`). Stored and audited in one transaction.
+    /// (by default `RFIDraft.defaultSLA`). Stored, the tasking's SLA clock stopped and both
+    /// audited in one transaction.
     func ask(_ request: Request) async throws -> Response {
         let officer = try request.officer()
         let purpose = try request.purpose()
@@ -39,10 +40,19 @@ extension OfficerRequestsAPI {
                 officer.id, context.traceID)).single
             else { throw HTTPError(.internalServerError, detail: "the request for information was not stored") }
             let rfi = try PartnerRFI(row: row)
-            try await AuditLog.append(officer.event(
+            // The tasking waits on the partner from now: its SLA clock stops (already stopped
+            // when another RFI on it is open) until the last open RFI is answered.
+            let stopped = try await TaskingSLA.pause(tasking: id, at: rfi.askedAt, on: connection)
+            var events = [officer.event(
                 "rfi.asked", subjectType: "partner_rfi", subjectID: String(rfi.id), traceID: context.traceID, purpose: purpose,
-                detail: ["tasking_id": id.uuidString.lowercased(), "partner_id": context.partnerID, "deadline": Timestamp.format(draft.deadline)]),
-                on: connection)
+                detail: ["tasking_id": id.uuidString.lowercased(), "partner_id": context.partnerID, "deadline": Timestamp.format(draft.deadline),
+                         "sla_clock": stopped ? "stopped" : "already_stopped"])]
+            if stopped {
+                events.append(officer.event(
+                    "tasking.sla_paused", subjectID: id.uuidString.lowercased(), traceID: context.traceID, purpose: purpose,
+                    detail: ["rfi_id": String(rfi.id), "paused_since": Timestamp.format(rfi.askedAt)]))
+            }
+            try await AuditLog.append(events, on: connection)
             return rfi
         }
         return try Response.json(rfi, status: .created)
