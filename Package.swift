@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "Crypto", path: "Shared/Crypto"),
         .target(name: "Domain", dependencies: ["Crypto"], path: "Shared/Domain"),
         .target(name: "HTTP", dependencies: ["Runtime", "CEpoll"], path: "Shared/HTTP"),
+        // Server-rendered pages' pieces: escaping and inline-SVG charts with their data tables. Pure.
+        .target(name: "ConsoleKit", path: "Shared/ConsoleKit"),
         // What every service shares: bootstrap, API-key auth, audit log, readiness.
         .target(
             name: "ServiceKit",
