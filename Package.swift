@@ -74,6 +74,9 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Crypto"], path: "Tests/DomainTests"),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
+        .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TestSupport"], path: "Tests/ConsoleKitTests"),
+        // The headless Chromium driver (TestSupport's Chromium) against pages our HTTP server serves.
+        .testTarget(name: "BrowserTests", dependencies: ["ConsoleKit", "HTTP", "Runtime", "TestSupport"], path: "Tests/BrowserTests"),
         .testTarget(
             name: "IntakeTests",
             dependencies: ["IntakeApp", "ServiceKit", "HTTP", "TestSupport"],
