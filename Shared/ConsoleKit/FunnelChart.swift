@@ -70,9 +70,12 @@ public struct FunnelChart: Sendable, Equatable {
                     ("x", n(min(x, zero))), ("y", n(top)), ("width", n(abs(x - zero))), ("height", n(height)),
                     ("fill", ChartCanvas.colour(0)),
                 ], [.element("title", text: "\(stages[index].name): \(format.string(count))\(share)")]))
+                // Near the right edge the label goes inside the bar's end, in white, so it stays in view.
+                let inside = max(x, zero) > ChartCanvas.plotRight - 110
                 parts.append(.element("text", [
-                    ("class", "value-label"), ("x", n(max(x, zero) + 4)), ("y", middle),
-                    ("dominant-baseline", "middle"), ("font-size", "10"),
+                    ("class", inside ? "value-label inside" : "value-label"), ("x", n(inside ? max(x, zero) - 4 : max(x, zero) + 4)),
+                    ("y", middle), ("dominant-baseline", "middle"), ("font-size", "10"),
+                    ("text-anchor", inside ? "end" : "start"), ("fill", inside ? "#ffffff" : "#000000"),
                 ], text: format.compact(count) + share))
             }
             return .element("g", [("class", "stage")], parts)

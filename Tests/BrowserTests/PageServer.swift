@@ -35,7 +35,8 @@ struct PageServer {
             FunnelStage(name: "Received", count: 555), FunnelStage(name: "Tasked", count: 330),
             FunnelStage(name: "Accepted", count: 210), FunnelStage(name: "Outcome", count: 96), FunnelStage(name: "Judicial", count: 12),
         ])
-        return "<!DOCTYPE html><html lang=\"en\"><head><title>Charts</title><link rel=\"icon\" href=\"data:,\"></head>"
+        return "<!DOCTYPE html><html lang=\"en\"><head><title>Charts</title><link rel=\"icon\" href=\"data:,\">"
+            + "<link rel=\"stylesheet\" href=\"/charts.css\"></head>"
             + "<body><h1>Charts</h1>" + bar.render().markup + line.render().markup + funnel.render().markup + "</body></html>"
     }
 
@@ -50,6 +51,7 @@ struct PageServer {
         router.get("/inline") { _ in
             Self.html("<!DOCTYPE html><html lang=\"en\"><head><link rel=\"icon\" href=\"data:,\"></head><body><p style=\"color: red\">x</p></body></html>")
         }
+        router.get("/charts.css") { _ in Response(headers: ["Content-Type": "text/css"], body: Array(ChartStyles.css.utf8)) }
         router.get("/charts") { _ in Self.html(charts) }
         router.get("/cookie") { request in
             Self.html("<!DOCTYPE html><html lang=\"en\"><head><link rel=\"icon\" href=\"data:,\"></head><body><p id=\"cookie\">"

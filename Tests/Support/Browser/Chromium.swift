@@ -8,8 +8,9 @@ import Synchronization
 /// happens whatever the test does.
 public final class Chromium: Sendable {
     let pipe: CDPPipe
-    private let pid: pid_t
-    private let directory: String
+    let pid: pid_t
+    /// The browser's own directory under /tmp: its profile and its log.
+    let directory: String
     private let closed = Mutex(false)
     /// Every wait on the browser ends by then at the latest (scaled by `TestTime.scale`).
     let patience: Duration
@@ -32,7 +33,7 @@ public final class Chromium: Sendable {
         let executable = try locate(in: ProcessInfo.processInfo.environment)
         var template = Array("/tmp/occ-chromium-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else { throw ChromiumError.launchFailed("mkdtemp: \(String(cString: strerror(errno)))") }
-        let directory = String(cString: template)
+        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let logPath = directory + "/chromium.log"
         // A browser that dies while we write must not take the test process with it.
         signal(SIGPIPE, SIG_IGN)
