@@ -35,11 +35,13 @@ public struct FeedbackService: Sendable {
         router = environment.makeRouter(metrics: metrics, pool: pool)
         router.addOpenAPIDocument(FeedbackOpenAPI.document)
         let authenticator = APIKeyAuthenticator(pool: pool)
-        PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator)
-        PartnerWebhooksAPI(pool: pool).register(on: router, authenticator: authenticator)
+        // One set of buckets: a partner's feedback, webhook, request and TAXII calls count together.
+        let rateLimit = settings.partnerRateLimit.middleware()
+        PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator, rateLimit: rateLimit)
+        PartnerWebhooksAPI(pool: pool).register(on: router, authenticator: authenticator, rateLimit: rateLimit)
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)
-        PartnerRequestsAPI(pool: pool).register(on: router, authenticator: authenticator)
-        TAXIIAPI(pool: pool, authenticator: authenticator).register(on: router)
+        PartnerRequestsAPI(pool: pool).register(on: router, authenticator: authenticator, rateLimit: rateLimit)
+        TAXIIAPI(pool: pool, authenticator: authenticator, rateLimit: rateLimit).register(on: router)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }
 
