@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTP
 import Runtime
@@ -7,63 +8,55 @@ import TestSupport
 
 @Suite("intake: per-partner request rate limit")
 struct PartnerRateLimitTests {
-    /// One token a second, three at once. The burst is 20 requests: even at a second per request
-    /// (far slower than any machine here) refilling could admit at most as many as were refused,
-    /// so some are refused whatever the load; the test counts, it does not time.
-    static let limit = PartnerRateLimit(rate: 1, burst: 3)
-
     @Test("past its burst a partner gets 429 with Retry-After and nothing stored; another partner is unaffected; after Retry-After it succeeds")
     func limited() async throws {
-        try await IntakeHarness.with(rateLimit: Self.limit) { harness in
+        // The buckets' clock stands still until the test moves it, so the counts are exact
+        // however slowly the machine serves the requests.
+        let clock = ManualClock()
+        try await IntakeHarness.with(rateLimit: PartnerRateLimit(rate: 1, burst: 3, clock: { clock.now() })) { harness in
             let client = harness.client()
             let checker = try OpenAPIChecker(try await client.get("/openapi.json").body)
-            var created = 0, refused: [ClientResponse] = []
-            for n in 0..<20 {
-                let response = try await client.send(.post, "/v1/referrals", headers: harness.headers(),
-                                                     body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "TEL-RL-\(n)")))
-                if response.status == .created { created += 1 } else { refused.append(response) }
+            func submit(_ reference: String, key: APIKey? = nil) async throws -> ClientResponse {
+                try await client.send(.post, "/v1/referrals", headers: harness.headers(key),
+                                      body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: reference)))
             }
-            #expect(created >= 3, "the burst is admitted")
-            #expect(!refused.isEmpty)
-            #expect(created + refused.count == 20)
-            for response in refused {
-                #expect(response.status == .tooManyRequests)
+            var responses: [ClientResponse] = []
+            for n in 0..<10 { responses.append(try await submit("TEL-RL-\(n)")) }
+            #expect(responses.map(\.status.code) == [201, 201, 201] + Array(repeating: 429, count: 7))
+            for response in responses.dropFirst(3) {
                 #expect(response.headers["Content-Type"] == Problem.contentType)
-                // One token a second: never more than a second away, never less than one whole second.
+                // One token a second: the next is a second away.
                 #expect(response.headers["Retry-After"] == "1")
                 #expect(checker.problems(response, method: "POST", path: "/v1/referrals") == [])
             }
             // Nothing of a refused request was stored.
-            #expect(try await harness.counts() == StoredCounts(referrals: created, indicators: 2 * created, audits: created, jobs: created))
+            #expect(try await harness.counts() == StoredCounts(referrals: 3, indicators: 6, audits: 3, jobs: 3))
 
             // Another partner draws on its own bucket.
             let (_, otherKey) = try await harness.otherPartner()
-            let other = try await client.send(.post, "/v1/referrals", headers: harness.headers(otherKey),
-                                              body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "BANK-RL-1")))
-            #expect(other.status == .created)
+            #expect(try await submit("BANK-RL-1", key: otherKey).status == .created)
 
-            // Retry-After is rounded up and refused requests take no token, so waiting it from the
-            // last refusal always finds one (waiting longer, on a slow machine, only adds tokens).
-            let wait = Int(refused.last?.headers["Retry-After"] ?? "") ?? 1
-            try await Task.sleep(for: .seconds(wait))
-            let again = try await client.send(.post, "/v1/referrals", headers: harness.headers(),
-                                              body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "TEL-RL-AGAIN")))
-            #expect(again.status == .created)
-            #expect(try await harness.counts().referrals == created + 2)
+            // Once Retry-After has passed, one more request (one token's worth) is accepted.
+            clock.advance(by: .seconds(Int(responses.last?.headers["Retry-After"] ?? "") ?? 1))
+            #expect(try await submit("TEL-RL-AGAIN").status == .created)
+            #expect(try await submit("TEL-RL-AGAIN-2").status == .tooManyRequests)
+            #expect(try await harness.counts().referrals == 5)
             await client.close()
         }
     }
 
     @Test("an unauthenticated request is a 401, not counted against anyone")
     func unauthenticatedIsNotCounted() async throws {
-        try await IntakeHarness.with(rateLimit: PartnerRateLimit(rate: 1, burst: 1)) { harness in
+        let clock = ManualClock()
+        try await IntakeHarness.with(rateLimit: PartnerRateLimit(rate: 1, burst: 1, clock: { clock.now() })) { harness in
             let client = harness.client()
             for _ in 0..<5 {
                 let response = try await client.send(.get, "/v1/referrals", headers: ["Authorization": "Bearer occ_1_nonsense"])
                 #expect(response.status == .unauthorized)
             }
-            // The partner's single token is still there.
+            // The partner's single token is still there, and then spent.
             #expect(try await client.send(.get, "/v1/referrals", headers: harness.headers()).status == .ok)
+            #expect(try await client.send(.get, "/v1/referrals", headers: harness.headers()).status == .tooManyRequests)
             await client.close()
         }
     }

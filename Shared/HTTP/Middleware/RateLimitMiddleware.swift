@@ -13,18 +13,24 @@ public final class RateLimitMiddleware: Middleware {
     private let rate: Double
     private let burst: Int
     private let key: @Sendable (Request) -> String?
+    private let clock: @Sendable () -> ContinuousClock.Instant
     private let state: Mutex<State>
     /// How often buckets that have refilled completely are forgotten (a full bucket is the same as
     /// none), so memory holds only the keys seen in about the last minute plus a refill time.
     static let sweepInterval: Duration = .seconds(60)
 
-    /// `rate` requests per second per key, with bursts of up to `burst`.
-    public init(rate: Double, burst: Int, key: @escaping @Sendable (Request) -> String?) {
+    /// `rate` requests per second per key, with bursts of up to `burst`. `clock` is the time the
+    /// buckets refill by: tests pass one they move themselves, so that counts never race the machine.
+    public init(
+        rate: Double, burst: Int, clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        key: @escaping @Sendable (Request) -> String?
+    ) {
         precondition(rate > 0 && burst >= 1, "a rate limit needs a positive rate and a burst of at least one")
         self.rate = rate
         self.burst = burst
+        self.clock = clock
         self.key = key
-        state = Mutex(State(lastSweep: .now))
+        state = Mutex(State(lastSweep: clock()))
     }
 
     public func handle(_ request: Request, next: (Request) async throws -> Response) async throws -> Response {
@@ -38,7 +44,7 @@ public final class RateLimitMiddleware: Middleware {
     /// Counts a request of `key`: `nil` if it may proceed, else the whole seconds (at least one)
     /// until it may. For routes that establish the caller themselves (TAXII).
     public func take(_ key: String) -> Int? {
-        take(key, now: .now)
+        take(key, now: clock())
     }
 
     func take(_ key: String, now: ContinuousClock.Instant) -> Int? {

@@ -18,10 +18,13 @@ public struct PartnerRateLimit: Sendable {
     /// Requests per second; 0 is no limit.
     public var rate: Int
     public var burst: Int
+    /// The time buckets refill by; tests substitute one they move themselves.
+    public var clock: @Sendable () -> ContinuousClock.Instant
 
-    public init(rate: Int = PartnerRateLimit.defaultRate, burst: Int? = nil) {
+    public init(rate: Int = PartnerRateLimit.defaultRate, burst: Int? = nil, clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.rate = rate
         self.burst = burst ?? max(rate, 1)
+        self.clock = clock
     }
 
     public init(config: Config) throws {
@@ -37,7 +40,7 @@ public struct PartnerRateLimit: Sendable {
     /// it between its partner routes, so that they draw on one bucket per partner.
     public func middleware() -> RateLimitMiddleware? {
         guard rate > 0 else { return nil }
-        return RateLimitMiddleware(rate: Double(rate), burst: burst) { request in
+        return RateLimitMiddleware(rate: Double(rate), burst: burst, clock: clock) { request in
             request.context.principal(as: Principal.self)?.partnerID.map { String($0) }
         }
     }
