@@ -1,5 +1,7 @@
+import FeedbackApp
 import Foundation
 import Postgres
+import Runtime
 import ServiceKit
 import Testing
 
@@ -12,7 +14,7 @@ struct FeedbackBatchTests {
 
     @Test("50 outcomes' deliveries complete in batches, each with its effects in its own completion's transaction; one poison job fails alone")
     func batchesWithPoison() async throws {
-        try await PipelineHarness.with(server: .feeds, webhooks: WebhookDeliveryTests.settings(), feedbackWorker: false) { harness in
+        try await PipelineHarness.with(webhooks: WebhookDeliveryTests.settings(), feedbackWorker: false) { harness in
             let telco = try await harness.partner("Batch Telco", .telco)
             let receiver = try WebhookReceiver()
             let hooks = try await APIKeyRegistry(pool: harness.pool).issue(owner: .partner(id: telco.id), scopes: [.partnerWebhooks])
@@ -124,5 +126,15 @@ struct FeedbackBatchTests {
             try await running.value
             try await receiver.stop()
         }
+    }
+
+    @Test("FEEDBACK_BATCH is 32 unless set, from 1 to 500; feedback reads the partner rate limit too")
+    func settings() throws {
+        #expect(try FeedbackSettings(config: Config([:])).batch == 32)
+        #expect(try FeedbackSettings(config: Config(["FEEDBACK_BATCH": "8"])).batch == 8)
+        #expect(throws: ConfigError.self) { try FeedbackSettings(config: Config(["FEEDBACK_BATCH": "0"])) }
+        #expect(throws: ConfigError.self) { try FeedbackSettings(config: Config(["FEEDBACK_BATCH": "501"])) }
+        let limited = try FeedbackSettings(config: Config(["PARTNER_RATE_LIMIT": "7", "PARTNER_RATE_BURST": "9"])).partnerRateLimit
+        #expect(limited.rate == 7 && limited.burst == 9)
     }
 }
