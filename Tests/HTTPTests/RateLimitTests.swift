@@ -32,4 +32,25 @@ import Testing
             #expect(try await client.get("/hello").status == .ok)
         }
     }
+
+    @Test func idleKeysAreForgottenOnceTheirBucketsRefill() {
+        let limiter = RateLimitMiddleware(rate: 1, burst: 2) { _ in nil }
+        let start = ContinuousClock.now
+        #expect(limiter.take("a", now: start) == nil)
+        #expect(limiter.take("b", now: start) == nil)
+        #expect(limiter.take("b", now: start) == nil)
+        // Emptied a second before the sweep: not full again by then.
+        let sweep = start + RateLimitMiddleware.sweepInterval
+        #expect(limiter.take("d", now: sweep - .seconds(1)) == nil)
+        #expect(limiter.take("d", now: sweep - .seconds(1)) == nil)
+        #expect(limiter.keyCount == 3)
+        #expect(limiter.take("c", now: sweep) == nil)
+        #expect(limiter.keyCount == 2, "a and b refilled long ago and are forgotten; d is kept, c added")
+        // Forgetting a full bucket changes nothing: "b" gets its whole burst again, "d" still waits.
+        #expect(limiter.take("b", now: sweep) == nil)
+        #expect(limiter.take("b", now: sweep) == nil)
+        #expect(limiter.take("b", now: sweep) == 1)
+        #expect(limiter.take("d", now: sweep) == nil)
+        #expect(limiter.take("d", now: sweep) == 1)
+    }
 }

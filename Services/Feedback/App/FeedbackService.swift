@@ -4,7 +4,7 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// The feedback executable's parts: the `deliver_feedback` and `deliver_webhook` workers, the
+/// The feedback executable's parts: the `deliver_feedback` (batched) and `deliver_webhook` workers, the
 /// partner feedback and webhook APIs, the partners' side of requests to partners, the partners'
 /// TAXII 2.1 server and the oversight benefits report. Built here once, for `main.swift` and the tests alike.
 public struct FeedbackService: Sendable {
@@ -21,25 +21,31 @@ public struct FeedbackService: Sendable {
         let deliverer = WebhookDeliverer(pool: pool, queue: queue, settings: settings.webhooks, logger: environment.logger)
         var registry = JobWorkerRegistry()
         registry.register(DeliverFeedback.self) { [pool] args, context in
-            try await pool.withConnection { try await handler.deliver(args, context: context, on: $0) }
+            try await pool.withConnection { try await handler.deliver([(args, context)], on: $0)[0] }
+        }
+        registry.registerBatch(DeliverFeedback.self) { [pool] batch in
+            try await pool.withConnection { try await handler.deliver(batch, on: $0) }
         }
         // Resolving, the POST and two short transactions: well within three timeouts.
         registry.register(DeliverWebhook.self, timeout: settings.webhooks.timeout * 3) { args, context in
             try await deliverer.deliver(args, context: context)
         }
+        var queues = JobWorker.Configuration(
+            queues: [DeliverFeedback.queue: settings.concurrency, DeliverWebhook.queue: settings.webhooks.concurrency])
+        queues.handlerBatches = [DeliverFeedback.queue: settings.batch]
         worker = JobWorker(
             pool: pool, conninfo: environment.conninfo, registry: registry,
-            configuration: environment.workerConfiguration(JobWorker.Configuration(
-                queues: [DeliverFeedback.queue: settings.concurrency, DeliverWebhook.queue: settings.webhooks.concurrency])),
-            logger: environment.logger, metrics: metrics)
+            configuration: environment.workerConfiguration(queues), logger: environment.logger, metrics: metrics)
         router = environment.makeRouter(metrics: metrics, pool: pool)
         router.addOpenAPIDocument(FeedbackOpenAPI.document)
         let authenticator = APIKeyAuthenticator(pool: pool)
-        PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator)
-        PartnerWebhooksAPI(pool: pool).register(on: router, authenticator: authenticator)
+        // One set of buckets: a partner's feedback, webhook, request and TAXII calls count together.
+        let rateLimit = settings.partnerRateLimit.middleware()
+        PartnerFeedbackAPI(pool: pool).register(on: router, authenticator: authenticator, rateLimit: rateLimit)
+        PartnerWebhooksAPI(pool: pool).register(on: router, authenticator: authenticator, rateLimit: rateLimit)
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)
-        PartnerRequestsAPI(pool: pool).register(on: router, authenticator: authenticator)
-        TAXIIAPI(pool: pool, authenticator: authenticator).register(on: router)
+        PartnerRequestsAPI(pool: pool).register(on: router, authenticator: authenticator, rateLimit: rateLimit)
+        TAXIIAPI(pool: pool, authenticator: authenticator, rateLimit: rateLimit).register(on: router)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }
 

@@ -1,24 +1,37 @@
 import Runtime
+import ServiceKit
 
 /// Feedback's own settings, beside the shared `ServiceEnvironment`.
 ///
 /// | variable | meaning | default |
 /// |---|---|---|
-/// | `FEEDBACK_CONCURRENCY` | outcomes turned into feedback at once by this process | 8 |
+/// | `FEEDBACK_CONCURRENCY` | batches of outcomes turned into feedback at once by this process | 8 |
+/// | `FEEDBACK_BATCH` | most `deliver_feedback` jobs handled in one transaction | 32 |
 ///
-/// and the webhook delivery settings (`WebhookSettings`).
+/// and the webhook delivery settings (`WebhookSettings`) and each partner's request rate limit
+/// (`PartnerRateLimit`).
 public struct FeedbackSettings: Sendable {
     public static let defaultPort = 8082
 
     public var concurrency: Int
+    public var batch: Int
     public var webhooks: WebhookSettings
+    public var partnerRateLimit: PartnerRateLimit
 
-    public init(concurrency: Int = 8, webhooks: WebhookSettings = WebhookSettings()) {
+    public init(
+        concurrency: Int = 8, batch: Int = 32, webhooks: WebhookSettings = WebhookSettings(),
+        partnerRateLimit: PartnerRateLimit = PartnerRateLimit()
+    ) {
         self.concurrency = concurrency
+        self.batch = batch
         self.webhooks = webhooks
+        self.partnerRateLimit = partnerRateLimit
     }
 
     public init(config: Config) throws {
-        self.init(concurrency: try config.int("FEEDBACK_CONCURRENCY", default: 8, in: 1...256), webhooks: try WebhookSettings(config: config))
+        self.init(
+            concurrency: try config.int("FEEDBACK_CONCURRENCY", default: 8, in: 1...256),
+            batch: try config.int("FEEDBACK_BATCH", default: 32, in: 1...500), webhooks: try WebhookSettings(config: config),
+            partnerRateLimit: try PartnerRateLimit(config: config))
     }
 }

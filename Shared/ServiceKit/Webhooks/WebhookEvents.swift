@@ -22,6 +22,15 @@ public struct WebhookEvents: Sendable {
     /// newly raised. Leaves the transaction scoped to the last partner (`occ.partner_id`).
     @discardableResult
     public func enqueue(_ events: [WebhookEvent], traceID: String? = nil, on connection: PostgresConnection) async throws -> [UUID] {
+        try await enqueue(events.map { ($0, traceID) }, on: connection)
+    }
+
+    /// Raises `events`, each delivery job carrying its own event's trace id (a batch of jobs of
+    /// several traces raises them together).
+    @discardableResult
+    public func enqueue(_ traced: [(event: WebhookEvent, traceID: String?)], on connection: PostgresConnection) async throws -> [UUID] {
+        let events = traced.map(\.event)
+        let traces = Dictionary(traced.map { ($0.event.id, $0.traceID) }, uniquingKeysWith: { first, _ in first })
         let groups = Dictionary(grouping: events, by: \.partnerID).sorted { $0.key < $1.key }
         guard !groups.isEmpty else { return [] }
         let results = try await connection.pipeline(groups.flatMap { partnerID, group in [
@@ -34,7 +43,7 @@ public struct WebhookEvents: Sendable {
             for row in results[2 * index + 1] {
                 let id = try row.decode(UUID.self, "id")
                 raised.append(id)
-                jobs.append(try JobInsert(DeliverWebhook(eventID: id, partnerID: partnerID), options: DeliverWebhook.options(traceID: traceID)))
+                jobs.append(try JobInsert(DeliverWebhook(eventID: id, partnerID: partnerID), options: DeliverWebhook.options(traceID: traces[id] ?? nil)))
             }
         }
         try await queue.enqueueMany(jobs, on: connection)

@@ -21,7 +21,7 @@ struct IntakeHarness: Sendable {
     /// Starts a service, runs `body`, then shuts the service down gracefully.
     static func with(
         server: TestDatabase.Server = .shared, http: (inout HTTPServer.Configuration) -> Void = { _ in },
-        limits: IntakeLimits = IntakeLimits(),
+        limits: IntakeLimits = IntakeLimits(), rateLimit: PartnerRateLimit = PartnerRateLimit(),
         _ body: (IntakeHarness) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.create(server: server)
@@ -30,7 +30,7 @@ struct IntakeHarness: Sendable {
         let environment = ServiceEnvironment(
             databaseURL: database.conninfo(as: .intake), poolSize: 8, http: configuration,
             logger: Logger(service: "intake-test", level: .critical))
-        let application = try await buildIntakeApplication(environment: environment, limits: limits)
+        let application = try await buildIntakeApplication(environment: environment, limits: limits, rateLimit: rateLimit)
         let port = try application.bind()
         let running = Task { try await application.run() }
         let inspector = database.pool()

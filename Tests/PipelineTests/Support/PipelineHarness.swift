@@ -28,7 +28,7 @@ final class PipelineHarness: Sendable {
     /// Each service connects with its exchange login (`TestDatabase.conninfo(as:)`), as deployed,
     /// so the tests exercise the grants and row-level security, not a superuser's view; `pool` is
     /// the superuser's, for setup and inspection only.
-    private init(database: TestDatabase, webhooks: WebhookSettings) throws {
+    private init(database: TestDatabase, webhooks: WebhookSettings, feedbackWorker: Bool) throws {
         self.database = database
         pool = database.pool()
         intake = PostgresPool(.init(conninfo: database.conninfo(as: .intake), maxConnections: 2, applicationName: "occ-test-intake"))
@@ -40,11 +40,16 @@ final class PipelineHarness: Sendable {
         enrichment = try EnrichmentService(environment: environment("enrichment", .enrichment), settings: EnrichmentSettings(concurrency: 4))
         tasking = TaskingService(environment: environment("tasking", .tasking), settings: TaskingSettings(concurrency: 4))
         feedback = FeedbackService(environment: environment("feedback", .feedback), settings: FeedbackSettings(concurrency: 4, webhooks: webhooks))
-        workers = [enrichment.worker, tasking.worker, feedback.worker].compactMap { $0 }.map { worker in Task { try await worker.run() } }
+        workers = ([enrichment.worker, tasking.worker] + (feedbackWorker ? [feedback.worker] : [])).compactMap { $0 }
+            .map { worker in Task { try await worker.run() } }
     }
 
-    static func start(server: TestDatabase.Server = .shared, webhooks: WebhookSettings = WebhookSettings()) async throws -> PipelineHarness {
-        try PipelineHarness(database: try await TestDatabase.create(server: server), webhooks: webhooks)
+    /// Without `feedbackWorker` the feedback worker is built but not run: a test runs it itself,
+    /// once the deliveries it wants handled together are queued.
+    static func start(
+        server: TestDatabase.Server = .shared, webhooks: WebhookSettings = WebhookSettings(), feedbackWorker: Bool = true
+    ) async throws -> PipelineHarness {
+        try PipelineHarness(database: try await TestDatabase.create(server: server), webhooks: webhooks, feedbackWorker: feedbackWorker)
     }
 
     /// Shuts the workers down gracefully and closes the pools.
@@ -107,9 +112,10 @@ struct TestOfficer: Sendable {
 extension PipelineHarness {
     /// Runs `body` against a started harness and always stops it.
     static func with(
-        server: TestDatabase.Server = .shared, webhooks: WebhookSettings = WebhookSettings(), _ body: (PipelineHarness) async throws -> Void
+        server: TestDatabase.Server = .shared, webhooks: WebhookSettings = WebhookSettings(), feedbackWorker: Bool = true,
+        _ body: (PipelineHarness) async throws -> Void
     ) async throws {
-        let harness = try await start(server: server, webhooks: webhooks)
+        let harness = try await start(server: server, webhooks: webhooks, feedbackWorker: feedbackWorker)
         do {
             try await body(harness)
         } catch {

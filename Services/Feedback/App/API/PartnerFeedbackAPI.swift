@@ -26,8 +26,8 @@ struct PartnerFeedbackAPI: Sendable {
         }
     }
 
-    func register(on router: Router, authenticator: APIKeyAuthenticator) {
-        let v1 = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerFeedback)])
+    func register(on router: Router, authenticator: APIKeyAuthenticator, rateLimit: RateLimitMiddleware?) {
+        let v1 = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerFeedback)] + [rateLimit].compactMap { $0 })
         v1.get("feedback") { request in try await feedback(request) }
     }
 

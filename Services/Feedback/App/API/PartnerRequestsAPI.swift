@@ -32,8 +32,8 @@ struct PartnerRequestsAPI: Sendable {
         }
     }
 
-    func register(on router: Router, authenticator: APIKeyAuthenticator) {
-        let v1 = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerFeedback)])
+    func register(on router: Router, authenticator: APIKeyAuthenticator, rateLimit: RateLimitMiddleware?) {
+        let v1 = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerFeedback)] + [rateLimit].compactMap { $0 })
         v1.get("requests") { request in try await inbox(request) }
         v1.post("requests/{id}/acknowledge", maxBodyBytes: Self.maxBodyBytes) { request in try await act(request, .acknowledge) }
         v1.post("requests/{id}/complete", maxBodyBytes: Self.maxBodyBytes) { request in try await act(request, .complete) }

@@ -17,8 +17,8 @@ struct PartnerWebhooksAPI: Sendable {
     static let listLimits = (default: 100, maximum: 1_000)
     static let maxOverlap = 7 * 86_400
 
-    func register(on router: Router, authenticator: APIKeyAuthenticator) {
-        let v1 = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerWebhooks)])
+    func register(on router: Router, authenticator: APIKeyAuthenticator, rateLimit: RateLimitMiddleware?) {
+        let v1 = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerWebhooks)] + [rateLimit].compactMap { $0 })
         v1.get("webhooks") { request in try await show(request) }
         v1.put("webhooks", maxBodyBytes: Self.maxBodyBytes) { request in try await set(request) }
         v1.delete("webhooks") { request in try await disable(request) }

@@ -12,6 +12,8 @@ import ServiceKit
 struct TAXIIAPI: Sendable {
     let pool: PostgresPool
     let authenticator: APIKeyAuthenticator
+    /// The feedback service's partner rate limit, applied once the caller is known; `nil` is none.
+    let rateLimit: RateLimitMiddleware?
     static let root = "/taxii2/exchange/"
 
     func register(on router: Router) {
@@ -72,6 +74,7 @@ struct TAXIIAPI: Sendable {
             throw TAXIIError.forbidden("this API key lacks the 'partner:feedback' scope")
         }
         guard let partnerID = principal.partnerID else { throw TAXIIError.forbidden("this API key does not belong to a partner") }
+        if let wait = rateLimit?.take(String(partnerID)) { throw TAXIIError.tooManyRequests(retryAfter: wait) }
         request.context.principal = principal
         return partnerID
     }

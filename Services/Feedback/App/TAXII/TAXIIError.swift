@@ -21,6 +21,13 @@ struct TAXIIError: Error, Sendable {
         TAXIIError(status: .forbidden, title: "Forbidden", description: description)
     }
 
+    /// Over the partner's request rate limit (`PartnerRateLimit`), shared with the feedback API.
+    static func tooManyRequests(retryAfter seconds: Int) -> TAXIIError {
+        TAXIIError(
+            status: .tooManyRequests, title: "Too Many Requests", description: "request rate limit exceeded; retry later",
+            headers: ["Retry-After": String(seconds)])
+    }
+
     static func notFound(_ description: String) -> TAXIIError {
         TAXIIError(status: .notFound, title: "Not Found", description: description)
     }

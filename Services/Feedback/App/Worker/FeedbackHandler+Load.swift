@@ -14,23 +14,38 @@ extension FeedbackHandler {
         let gateway: String
     }
 
-    /// Reads the outcome, the current policy, the neighbourhood within the hop limit and the
-    /// network's latest embargo; nil when the outcome does not exist.
-    func load(_ outcomeID: Int64, on connection: PostgresConnection) async throws -> Loaded? {
-        guard let row = try await connection.query(OutcomeQueries.load.binding(outcomeID)).single else { return nil }
-        let outcome = try JSONDecoder().decode(Outcome.self, from: Data(try row.decode(String.self, "outcome").utf8))
-        let referralID = try row.decode(UUID.self, "referral_id")
+    /// Reads each outcome, the current policy, each neighbourhood within the hop limit and each
+    /// network's latest embargo, in two round trips whatever the number of outcomes; nil for an
+    /// outcome that does not exist.
+    func load(_ outcomeIDs: [Int64], on connection: PostgresConnection) async throws -> [Loaded?] {
+        let first = try await connection.pipeline([PolicyQueries.all] + outcomeIDs.map { OutcomeQueries.load.binding($0) })
         var settings: [String: String] = [:]
-        for setting in try await connection.query(PolicyQueries.all) {
+        for setting in first[0] {
             settings[try setting.decode(String.self, "setting")] = try setting.decode(String.self, "value")
         }
         let policy = ReleasePolicy(settings: settings)
-        let rows = try await connection.query(NetworkQueries.recipients.binding(referralID, policy.recipientHopLimit, Self.maxRecipients))
+        let outcomes = first.dropFirst().map(\.single)
+        var statements: [PostgresQuery] = []
+        for row in outcomes {
+            guard let row else { continue }
+            let referralID = try row.decode(UUID.self, "referral_id")
+            statements.append(NetworkQueries.recipients.binding(referralID, policy.recipientHopLimit, Self.maxRecipients))
+            statements.append(NetworkQueries.latestEmbargo.binding(referralID))
+        }
+        var networks = try await connection.pipeline(statements)[...]
+        return try outcomes.map { row -> Loaded? in
+            guard let row else { return nil }
+            let rows = networks.removeFirst(), latest = try networks.removeFirst().single?.decode(Date?.self, "latest")
+            return try Self.loaded(row, recipients: rows, latest: latest, policy: policy)
+        }
+    }
+
+    private static func loaded(_ row: PostgresRow, recipients rows: PostgresRows, latest: Date?, policy: ReleasePolicy) throws -> Loaded? {
+        let outcome = try JSONDecoder().decode(Outcome.self, from: Data(try row.decode(String.self, "outcome").utf8))
         let recipients = try rows.map { row in
             DisclosureRecipient(referral: try Self.source(row), hops: try row.decode(Int.self, "hops"))
         }
         guard let actioned = recipients.first(where: { $0.hops == 0 })?.referral else { return nil }
-        let latest = try await connection.query(NetworkQueries.latestEmbargo.binding(referralID)).single?.decode(Date?.self, "latest")
         let disclosure = DisclosureCase(
             outcome: outcome, note: Self.note(outcome.partnerNote, state: try row.decode(String?.self, "note_state")),
             actioned: actioned, linked: recipients.filter { $0.hops > 0 }.map(\.referral), latestNetworkEmbargo: latest)

@@ -4,27 +4,30 @@ import Postgres
 import ServiceKit
 
 extension FeedbackHandler {
-    /// Publishes newly released items to their partners' TAXII collections, in the delivery's
-    /// transaction: a `note` per item (outcomes) and, for each disruption on an indicator the
-    /// decision point echoed to the partner, that indicator as confirmed. An item stored before
-    /// (a redelivery) publishes nothing again; an embargoed item is only the floor, so it carries
-    /// no disruption and confirms nothing.
-    func publish(_ items: [FeedbackItem], outcomeID: Int64, loaded: Loaded, on connection: PostgresConnection) async throws {
+    /// Publishes newly released items to their partners' TAXII collections, in the deliveries'
+    /// transaction, in two round trips for a whole batch: a `note` per item (outcomes) and, for each
+    /// disruption on an indicator the decision point echoed to the partner, that indicator as
+    /// confirmed. An item stored before (a redelivery) publishes nothing again; an embargoed item
+    /// is only the floor, so it carries no disruption and confirms nothing.
+    func publish(_ deliveries: [(outcomeID: Int64, loaded: Loaded, items: [FeedbackItem])], on connection: PostgresConnection) async throws {
+        let items = deliveries.flatMap(\.items)
         guard !items.isEmpty else { return }
         let keyed = items.filter { $0.disruptions.contains { $0.indicatorKey != nil } }
         let indicators = try await canonicalIndicators(Set(keyed.compactMap { UUID(uuidString: $0.referralID) }), on: connection)
         var statements: [PostgresQuery] = []
-        for item in items {
-            guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
-            let keys = loaded.recipients.first { $0.referral.referralID == item.referralID.lowercased() }?.referral.indicatorKeys ?? []
-            statements.append(PostgresConnection.partnerScopeQuery(partnerID))
-            statements.append(TAXIIPublication.insert(
-                [.init(STIXExport.outcomeNote(item, outcomeID: outcomeID, indicatorKeys: Array(keys)), referralID: referralID)],
-                partnerID: partnerID, collection: .outcomes))
-            let confirmed = Self.confirmed(item, indicators: indicators[referralID] ?? [])
-            if !confirmed.isEmpty {
+        for (outcomeID, loaded, items) in deliveries {
+            for item in items {
+                guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
+                let keys = loaded.recipients.first { $0.referral.referralID == item.referralID.lowercased() }?.referral.indicatorKeys ?? []
+                statements.append(PostgresConnection.partnerScopeQuery(partnerID))
                 statements.append(TAXIIPublication.insert(
-                    confirmed.map { .init($0, referralID: referralID) }, partnerID: partnerID, collection: .confirmed))
+                    [.init(STIXExport.outcomeNote(item, outcomeID: outcomeID, indicatorKeys: Array(keys)), referralID: referralID)],
+                    partnerID: partnerID, collection: .outcomes))
+                let confirmed = Self.confirmed(item, indicators: indicators[referralID] ?? [])
+                if !confirmed.isEmpty {
+                    statements.append(TAXIIPublication.insert(
+                        confirmed.map { .init($0, referralID: referralID) }, partnerID: partnerID, collection: .confirmed))
+                }
             }
         }
         _ = try await connection.pipeline(statements)

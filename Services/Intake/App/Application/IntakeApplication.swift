@@ -47,8 +47,9 @@ public final class IntakeApplication: Service {
 }
 
 /// Builds the intake service from its environment; nothing listens until `bind()` or `run()`.
+/// `rateLimit` bounds each partner's requests (`PARTNER_RATE_LIMIT`, `PARTNER_RATE_BURST`).
 public func buildIntakeApplication(
-    environment: ServiceEnvironment, limits: IntakeLimits = IntakeLimits()
+    environment: ServiceEnvironment, limits: IntakeLimits = IntakeLimits(), rateLimit: PartnerRateLimit = PartnerRateLimit()
 ) async throws -> IntakeApplication {
     let pool = environment.makePool()
     let metrics = MetricsRegistry()
@@ -60,7 +61,7 @@ public func buildIntakeApplication(
             gateways: GatewayCheck(pool: pool, ttl: limits.registryTTL), lookups: LookupStore(pool: pool),
             withdrawer: ReferralWithdrawer(pool: pool),
             limits: limits, metrics: metrics, logger: environment.logger),
-        authenticator: APIKeyAuthenticator(pool: pool))
+        authenticator: APIKeyAuthenticator(pool: pool), rateLimit: rateLimit)
     let server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     return IntakeApplication(server: server, router: router, pool: pool, metrics: metrics)
 }

@@ -3,9 +3,11 @@ import ServiceKit
 
 /// The intake routes and the scope each needs.
 enum IntakeRoutes {
-    static func register(on router: Router, handlers: IntakeHandlers, authenticator: APIKeyAuthenticator) {
+    static func register(on router: Router, handlers: IntakeHandlers, authenticator: APIKeyAuthenticator, rateLimit: PartnerRateLimit) {
         router.addOpenAPIDocument(IntakeOpenAPI.document)
-        let partner = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerSubmit)])
+        // Authentication first: the limit is per partner, and an unknown caller is already a 401.
+        let partner = router.group("/v1", middleware: [APIKeyMiddleware(authenticator: authenticator, scope: .partnerSubmit)]
+            + [rateLimit.middleware()].compactMap { $0 })
         let limits = handlers.limits
         partner.post("referrals", maxBodyBytes: limits.maxReferralBytes, handlers.submit)
         partner.post("referrals/bulk", maxBodyBytes: limits.maxBulkBytes, timeout: limits.bulkTimeout, handlers.bulk)
