@@ -5,8 +5,9 @@ import Postgres
 /// Review and disposal of referrals whose review date has passed (docs/retention.md).
 ///
 /// A batch is claimed (`FOR UPDATE SKIP LOCKED`, held referrals left out), disposed of with
-/// set-based statements — links, sightings and the counters that counted them, network
-/// membership, indicators, feedback, outcome notes, then the referral itself — and audited, one
+/// set-based statements — revoked versions of its TAXII objects, links, sightings and the
+/// counters that counted them, network membership, indicators, feedback, outcome notes, then the
+/// referral itself — and audited, one
 /// event per referral naming its rule, all in the caller's one transaction: a batch is disposed
 /// of whole or not at all, so a process killed mid-batch leaves nothing half-disposed and the
 /// next run takes the same referrals again. `asOf` is the job's clock.
@@ -36,9 +37,13 @@ public struct RetentionDisposer: Sendable {
         let batch = try await connection.query(RetentionReferralQueries.claimDue.binding(asOf, recordClass, limit)).map(Disposal.init)
         let anonymised = batch.filter { $0.action == .anonymise }.map(\.referralID)
         let reviewed = batch.filter { $0.action == .review }.map(\.referralID)
-        if !anonymised.isEmpty { try await anonymise(anonymised, asOf: asOf, on: connection) }
+        var revoked: [UUID: Int] = [:]
+        if !anonymised.isEmpty {
+            revoked = try await revokeTAXIIObjects(anonymised, asOf: asOf, on: connection)
+            try await anonymise(anonymised, asOf: asOf, on: connection)
+        }
         if !reviewed.isEmpty { try await connection.query(RetentionReferralQueries.requestReview.binding(reviewed, asOf)) }
-        try await AuditLog.append(batch.map { $0.auditEvent(actor: actor, at: asOf) }, on: connection)
+        try await AuditLog.append(batch.map { $0.auditEvent(actor: actor, at: asOf, taxiiRevoked: revoked[$0.referralID] ?? 0) }, on: connection)
         return batch
     }
 
