@@ -7,7 +7,8 @@ import ServiceKit
 extension OfficerRequestsAPI {
     /// `POST /v1/taskings/{id}/rfis`: asks the partner that referred the tasking's referral a
     /// question (422 naming fields; the question screened as partner notes are), with a deadline
-    /// (by default `RFIDraft.defaultSLA`). Stored and audited in one transaction.
+    /// (by default `RFIDraft.defaultSLA`). Stored, audited and announced to the partner's webhook
+    /// endpoint (`rfi.asked`) in one transaction.
     func ask(_ request: Request) async throws -> Response {
         let officer = try request.officer()
         let purpose = try request.purpose()
@@ -43,6 +44,7 @@ extension OfficerRequestsAPI {
                 "rfi.asked", subjectType: "partner_rfi", subjectID: String(rfi.id), traceID: context.traceID, purpose: purpose,
                 detail: ["tasking_id": id.uuidString.lowercased(), "partner_id": context.partnerID, "deadline": Timestamp.format(draft.deadline)]),
                 on: connection)
+            try await announce(rfi, traceID: context.traceID, on: connection)
             return rfi
         }
         return try Response.json(rfi, status: .created)
