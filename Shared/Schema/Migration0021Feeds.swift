@@ -8,8 +8,13 @@
 ///   referral; the agency API: an addressee of its own agency's request or RFI), read back only
 ///   the ids, see of an endpoint only whether it is enabled, and enqueue only delivery jobs of
 ///   events it can see. Delivering stays the feedback service's.
+/// - `taxii_objects` gains the collection `sector` ("Indicators confirmed for your sector"),
+///   which the feedback worker writes as it writes `confirmed`.
 enum Migration0021Feeds {
     static let sql = """
+        ALTER TABLE taxii_objects DROP CONSTRAINT taxii_objects_collection_check,
+            ADD CONSTRAINT taxii_objects_collection_check CHECK (collection IN ('referrals', 'outcomes', 'confirmed', 'sector'));
+
         GRANT SELECT, INSERT ON taxii_objects TO occ_retention;
         GRANT USAGE ON SEQUENCE taxii_objects_feed_seq TO occ_retention;
         CREATE POLICY taxii_objects_retention_read ON taxii_objects FOR SELECT TO occ_retention

@@ -8,7 +8,7 @@ import Testing
 /// object it put there comes back as a revoked version, in the disposal's transaction.
 @Suite("Retention: disposal revokes TAXII objects", .serialized)
 struct RetentionTAXIITests {
-    @Test("a disposed referral's indicators, sightings, outcome note and confirmed indicators come back revoked; a held one's stay")
+    @Test("a disposed referral's indicators, sightings, outcome note and confirmed indicators (own and sector) come back revoked; a held one's stay")
     func disposalRevokes() async throws {
         try await PipelineHarness.with { harness in
             try await TAXIIServers.with(harness) { servers in
@@ -22,10 +22,11 @@ struct RetentionTAXIITests {
                 let token = try await harness.agencyToken(agency)
                 let tasking = try #require(try await harness.taskingID(agency: token, referral: disposed))
                 #expect(try await harness.recordOutcome(agency: token, tasking: tasking, PipelineHarness.disruptedOutcome).status == 201)
-                // Preamble (2) + what was published: 3 indicators and 3 sightings; 2 confirmed; 1 note.
+                // Preamble (2) + what was published: 3 indicators and 3 sightings; 2 confirmed; 1 note; 1 for its sector.
                 _ = try await TAXIIRouteTests.pageAll(servers, bank, .referrals, limit: 10, expecting: 8)
                 _ = try await TAXIIRouteTests.pageAll(servers, bank, .confirmed, limit: 10, expecting: 4)
                 _ = try await TAXIIRouteTests.pageAll(servers, bank, .outcomes, limit: 10, expecting: 3)
+                _ = try await TAXIIRouteTests.pageAll(servers, bank, .sector, limit: 10, expecting: 3)
                 let hold = try LegalHoldDraft.check(reason: "Operation Test: evidence", until: nil, now: Date()).get()
                 #expect(try await LegalHoldRegistry(pool: harness.pool).place(hold, on: .referral(held), placedBy: "operator") != nil)
 
@@ -54,6 +55,11 @@ struct RetentionTAXIITests {
                     $0.filter(revoked).count == 1
                 }
                 #expect(outcomes.filter { $0["type"] == .string("note") }.allSatisfy(revoked))
+                // The bank's sector collection (finance) holds the frozen account, also revoked.
+                let sector = try await TAXIIRouteTests.pageAll(servers, bank, .sector, limit: 10, expecting: 3) {
+                    $0.filter(revoked).count == 1
+                }
+                #expect(sector.filter { $0["type"] == .string("indicator") }.allSatisfy(revoked))
                 // The original stays as the earlier version; the revoked one is the latest.
                 let indicatorID = STIXExport.referralIndicatorID(referralID: disposed.uuidString, key: Fixtures.phoneKey)
                 let versions = try TAXIIRouteTests.json(try await servers.taxii(
@@ -61,7 +67,7 @@ struct RetentionTAXIITests {
                 #expect(versions["versions"]?.arrayValue?.count == 2)
 
                 #expect(try await harness.count(
-                    "SELECT count(*) FROM audit_log WHERE action = 'retention.anonymised' AND subject_id = $1 AND event::jsonb->'detail'->>'taxii_revoked' = '7'",
+                    "SELECT count(*) FROM audit_log WHERE action = 'retention.anonymised' AND subject_id = $1 AND event::jsonb->'detail'->>'taxii_revoked' = '8'",
                     disposed.uuidString.lowercased()) == 1)
                 try await RetentionTests.expectNothingDangles(harness)
                 // A second disposal of the same referral (a rerun) would revoke nothing again.

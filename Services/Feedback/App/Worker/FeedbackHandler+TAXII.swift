@@ -5,8 +5,9 @@ import ServiceKit
 
 extension FeedbackHandler {
     /// Publishes newly released items to their partners' TAXII collections, in the delivery's
-    /// transaction: a `note` per item (outcomes) and, for each disruption on an indicator the
-    /// decision point echoed to the partner, that indicator as confirmed. An item stored before
+    /// transaction: a `note` per item (outcomes), for each disruption on an indicator the
+    /// decision point echoed to the partner that indicator as confirmed, and the actioned
+    /// referral's confirmed indicators to the partners of the disruptions' sectors. An item stored before
     /// (a redelivery) publishes nothing again; an embargoed item is only the floor, so it carries
     /// no disruption and confirms nothing.
     func publish(_ items: [FeedbackItem], outcomeID: Int64, loaded: Loaded, on connection: PostgresConnection) async throws {
@@ -27,20 +28,26 @@ extension FeedbackHandler {
                     confirmed.map { .init($0, referralID: referralID) }, partnerID: partnerID, collection: .confirmed))
             }
         }
+        statements += try await sectorStatements(items, loaded: loaded, indicators: indicators, on: connection)
         _ = try await connection.pipeline(statements)
     }
 
     /// The item's disrupted indicators (the partner's own, as the decision point echoed them).
     static func confirmed(_ item: FeedbackItem, indicators: [CanonicalIndicator]) -> [JSONValue] {
+        confirmed(item.disruptions, tlp: item.tlp, at: item.issuedAt, indicators: indicators)
+    }
+
+    /// The indicators `disruptions` name, as confirmed indicators marked `tlp`.
+    static func confirmed(_ disruptions: [FeedbackDisruption], tlp: TLP, at date: Date, indicators: [CanonicalIndicator]) -> [JSONValue] {
         var kinds: [String: [DisruptionKind]] = [:]
-        for disruption in item.disruptions {
+        for disruption in disruptions {
             if let key = disruption.indicatorKey { kinds[key, default: []].append(disruption.kind) }
         }
         // The echoed key may be an alias of the partner's indicator (a GB IBAN is also an account).
         return indicators.compactMap { indicator in
             let disruptions = ([indicator.key] + indicator.aliases).flatMap { kinds[$0] ?? [] }
             guard !disruptions.isEmpty else { return nil }
-            return STIXExport.confirmedIndicator(indicator, disruptions: disruptions, tlp: item.tlp, at: item.issuedAt)
+            return STIXExport.confirmedIndicator(indicator, disruptions: disruptions, tlp: tlp, at: date)
         }
     }
 
