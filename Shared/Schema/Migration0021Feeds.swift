@@ -8,12 +8,25 @@
 ///   referral; the agency API: an addressee of its own agency's request or RFI), read back only
 ///   the ids, see of an endpoint only whether it is enabled, and enqueue only delivery jobs of
 ///   events it can see. Delivering stays the feedback service's.
+/// - Webhook deliveries become a retention record class (`webhook_deliveries`, rule
+///   `webhook-deliveries`): the disposal job deletes delivered and dead ones past their period,
+///   so `occ_retention` may read and delete `webhook_events` (nothing else of them).
 /// - `taxii_objects` gains the collection `sector` ("Indicators confirmed for your sector"),
 ///   which the feedback worker writes as it writes `confirmed`.
 enum Migration0021Feeds {
     static let sql = """
         ALTER TABLE taxii_objects DROP CONSTRAINT taxii_objects_collection_check,
             ADD CONSTRAINT taxii_objects_collection_check CHECK (collection IN ('referrals', 'outcomes', 'confirmed', 'sector'));
+
+        INSERT INTO retention_classes (code, description, actions) VALUES
+            ('webhook_deliveries', 'Webhook deliveries (events) to partners, once delivered or dead-lettered', '{delete}');
+        INSERT INTO retention_rules (id, record_class, crime_type, review_period, action, legal_basis, source) VALUES
+            ('webhook-deliveries', 'webhook_deliveries', NULL, '90 days', 'delete',
+             'DPA 2018 s.39: a delivery record only shows the partner was told; the item itself stays in its feed [check]',
+             'Exchange default pending the data-sharing agreements [check]');
+        GRANT SELECT (id, partner_id, state, delivered_at, dead_at), DELETE ON webhook_events TO occ_retention;
+        CREATE POLICY webhook_events_retention ON webhook_events FOR ALL TO occ_retention
+            USING ((SELECT occ_login_kind()) = 'exchange');
 
         GRANT SELECT, INSERT ON taxii_objects TO occ_retention;
         GRANT USAGE ON SEQUENCE taxii_objects_feed_seq TO occ_retention;

@@ -17,6 +17,8 @@ public struct RetentionDisposer: Sendable {
 
     /// Record classes the job disposes of on their own; the others go with their referral.
     public static let referralClasses = ["referral_untasked", "referral_tasked", "referral_judicial"]
+    /// Webhook deliveries: disposed of on their own, by their rule, once delivered or dead.
+    public static let deliveryClass = "webhook_deliveries"
 
     public init(actor: String) {
         self.actor = actor
@@ -48,18 +50,26 @@ public struct RetentionDisposer: Sendable {
     }
 
     /// Runs batches of `batchSize`, each in its own transaction, until fewer than a batch are due
-    /// or `limit` are done; calls `done` after each commit.
+    /// or `limit` are done; calls `done` after each commit. Webhook deliveries past their period
+    /// go too, a batch at a time, when `recordClass` is nil or `webhook_deliveries`. Returns the
+    /// referrals disposed of.
     public func run(
         asOf: Date, recordClass: String?, limit: Int, batchSize: Int, pool: PostgresPool,
         done: ([Disposal]) -> Void = { _ in }
     ) async throws -> Int {
         var total = 0
-        while total < limit {
+        var referrals = recordClass != Self.deliveryClass && limit > 0
+        var deliveries = recordClass == nil || recordClass == Self.deliveryClass
+        while referrals || deliveries {
             let size = min(batchSize, limit - total)
-            let batch = try await pool.transaction { try await disposeBatch(asOf: asOf, recordClass: recordClass, limit: size, on: $0) }
+            let (batch, deleted) = try await pool.transaction { connection in
+                (referrals ? try await disposeBatch(asOf: asOf, recordClass: recordClass, limit: size, on: connection) : [],
+                 deliveries ? try await disposeDeliveries(asOf: asOf, limit: batchSize, on: connection) : 0)
+            }
             total += batch.count
             done(batch)
-            if batch.count < size { break }
+            referrals = referrals && batch.count == size && total < limit
+            deliveries = deliveries && deleted == batchSize
         }
         return total
     }
