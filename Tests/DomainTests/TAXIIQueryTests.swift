@@ -58,7 +58,8 @@ import Testing
             #expect(TAXIICollection(id: collection.id.uppercased()) == collection)
             #expect(Array(collection.id)[14] == "4")
         }
-        #expect(Set(TAXIICollection.allCases.map(\.id)).count == 3)
+        #expect(Set(TAXIICollection.allCases.map(\.id)).count == TAXIICollection.allCases.count)
+        #expect(TAXIICollection.allCases.count == 4)
         #expect(TAXIICollection(id: "00000000-0000-4000-8000-000000000000") == nil)
         #expect(TAXIIQuery.objectID("note--0C4D3A1C-6A0E-4D2C-8B8F-3D4B1E0F5A11") == "note--0c4d3a1c-6a0e-4d2c-8b8f-3d4b1e0f5a11")
         #expect(TAXIIQuery.objectID("not-an-id") == nil)

@@ -232,5 +232,11 @@ struct RetentionTests {
                 WHERE s.key = k.key AND m.network_id = k.network_id)
             """) == 0)
         #expect(try await harness.count("SELECT count(*) FROM referral_scores WHERE referral_id IN (\(disposed)) AND network_id IS NOT NULL") == 0)
+        // No partner's TAXII feed holds a live (unrevoked) object of a disposed referral.
+        #expect(try await harness.count("""
+            SELECT count(*) FROM (SELECT DISTINCT ON (partner_id, collection, object_id) referral_id, object FROM taxii_objects
+                                  ORDER BY partner_id, collection, object_id, version DESC) latest
+            WHERE latest.referral_id IN (\(disposed)) AND latest.object->'revoked' IS DISTINCT FROM 'true'::jsonb
+            """) == 0)
     }
 }

@@ -26,8 +26,8 @@ struct TAXIIClientTests {
     }
 
     static func pull(_ servers: TAXIIServers, _ partner: TestPartner, _ collection: TAXIICollection, perPage: Int, addedAfter: Date)
-        throws -> Pull {
-        let data = try PythonClients.pull([
+        async throws -> Pull {
+        let data = try await PythonClients.pull([
             "http://127.0.0.1:\(servers.feedbackPort)/taxii2/", partner.token, collection.id, String(perPage), Timestamp.format(addedAfter),
         ])
         return try JSONDecoder().decode(Pull.self, from: data)
@@ -71,7 +71,7 @@ struct TAXIIClientTests {
                 _ = try await TAXIIRouteTests.pageAll(servers, bank, .confirmed, limit: 10, expecting: 4)
                 _ = try await TAXIIRouteTests.pageAll(servers, telco, .confirmed, limit: 10, expecting: 4)
                 _ = try await TAXIIRouteTests.pageAll(servers, bank, .outcomes, limit: 10, expecting: 4)
-                let confirmed = try Self.pull(servers, bank, .confirmed, perPage: 1, addedAfter: start)
+                let confirmed = try await Self.pull(servers, bank, .confirmed, perPage: 1, addedAfter: start)
                 #expect(confirmed.pages == [1, 1, 1, 1])
                 #expect(confirmed.invalid.isEmpty, "\(confirmed.invalid)")
                 #expect(confirmed.manifest == 4)
@@ -80,14 +80,14 @@ struct TAXIIClientTests {
                 #expect(!indicators.contains { $0.pattern?.contains("+447700900456") == true })
                 #expect(Set(confirmed.objects.map(\.type)) == ["identity", "extension-definition", "indicator"])
                 // The telco's own echoed indicators are its own; the embargoed partner-side number is nowhere.
-                let telcoConfirmed = try Self.pull(servers, telco, .confirmed, perPage: 10, addedAfter: start)
+                let telcoConfirmed = try await Self.pull(servers, telco, .confirmed, perPage: 10, addedAfter: start)
                 #expect(telcoConfirmed.invalid.isEmpty)
                 #expect(Set(telcoConfirmed.objects.filter { $0.type == "indicator" }.map(\.id)) == [
                     STIXObjectID.make("indicator", name: Fixtures.phoneKey), STIXObjectID.make("indicator", name: Fixtures.accountKey)])
                 // Nothing added after everything: an empty first page.
-                #expect(try Self.pull(servers, bank, .confirmed, perPage: 2, addedAfter: Date().addingTimeInterval(60)).objects.isEmpty)
+                #expect(try await Self.pull(servers, bank, .confirmed, perPage: 2, addedAfter: Date().addingTimeInterval(60)).objects.isEmpty)
 
-                let outcomes = try Self.pull(servers, bank, .outcomes, perPage: 2, addedAfter: start)
+                let outcomes = try await Self.pull(servers, bank, .outcomes, perPage: 2, addedAfter: start)
                 #expect(outcomes.invalid.isEmpty, "\(outcomes.invalid)")
                 #expect(outcomes.objects.filter { $0.type == "note" }.count == 2)
 
@@ -95,7 +95,7 @@ struct TAXIIClientTests {
                 _ = try await TAXIIRouteTests.pageAll(servers, bank, limit: 10, expecting: 8) { objects in
                     objects.contains { $0["revoked"] == .bool(true) }
                 }
-                let referrals = try Self.pull(servers, bank, .referrals, perPage: 3, addedAfter: start)
+                let referrals = try await Self.pull(servers, bank, .referrals, perPage: 3, addedAfter: start)
                 #expect(referrals.invalid.isEmpty, "\(referrals.invalid)")
                 let revoked = referrals.objects.filter(\.revoked)
                 #expect(Set(revoked.map(\.type)) == ["indicator", "sighting"])

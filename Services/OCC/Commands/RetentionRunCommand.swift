@@ -75,8 +75,9 @@ enum RetentionRunCommand: Command {
     /// --class, --limit and --now, checked.
     static func selection(_ arguments: Arguments, defaultLimit: Int = 100) throws -> (String?, Int, Date) {
         let recordClass = arguments.string("class")
-        if let recordClass, !RetentionDisposer.referralClasses.contains(recordClass) {
-            throw UsageError("--class must be one of \(RetentionDisposer.referralClasses.joined(separator: ", ")); the other classes go with their referral")
+        let classes = RetentionDisposer.referralClasses + [RetentionDisposer.deliveryClass]
+        if let recordClass, !classes.contains(recordClass) {
+            throw UsageError("--class must be one of \(classes.joined(separator: ", ")); the other classes go with their referral")
         }
         let limit = try arguments.int("limit", default: defaultLimit)
         guard (1...1_000_000).contains(limit) else { throw UsageError("--limit must be from 1 to 1000000") }

@@ -1,5 +1,5 @@
 /// The TAXII 2.1 collections of the feedback service's API root. Every partner sees the same
-/// three collections; each holds only that partner's objects (what the disclosure decision point
+/// four collections; each holds only that partner's objects (what the disclosure decision point
 /// released to it, and its own referrals).
 public enum TAXIICollection: String, Sendable, CaseIterable {
     /// The indicators and sightings of the partner's own referrals; withdrawn ones as revoked versions.
@@ -8,6 +8,9 @@ public enum TAXIICollection: String, Sendable, CaseIterable {
     case outcomes
     /// Indicators law enforcement confirmed (a disruption recorded) and released to this partner.
     case confirmed
+    /// Indicators law enforcement confirmed on any partner's referral, released to the partners of
+    /// the sector that acts on them (`Disclosure.sectorRelease`).
+    case sector
 
     /// Fixed ids (UUIDv5 of `urn:occ:taxii:collection:<name>`, marked version 4 like `STIXObjectID`).
     public var id: String {
@@ -15,6 +18,7 @@ public enum TAXIICollection: String, Sendable, CaseIterable {
         case .referrals: "46480171-68c3-4f8b-85dc-3e360a50cf4a"
         case .outcomes: "842332d5-6fc8-426d-be3d-b503641d07be"
         case .confirmed: "a2beeecf-bb59-47ab-ad06-27c4ceb4e67e"
+        case .sector: "d1c1321f-f6c8-4708-8433-061750c79074"
         }
     }
 
@@ -28,6 +32,7 @@ public enum TAXIICollection: String, Sendable, CaseIterable {
         case .referrals: "Your referrals' indicators and sightings"
         case .outcomes: "Outcomes of your referrals"
         case .confirmed: "Indicators confirmed by law enforcement, released to you"
+        case .sector: "Indicators confirmed for your sector"
         }
     }
 
@@ -42,6 +47,10 @@ public enum TAXIICollection: String, Sendable, CaseIterable {
         case .confirmed:
             "Indicators against which law enforcement recorded a disruption, where the disclosure rules "
                 + "release them to you. Never anything under embargo."
+        case .sector:
+            "Indicators of any partner's referrals against which law enforcement recorded a disruption your sector "
+                + "carries out (a number blocked: telcos; an account frozen: banks), where the referral's markings let "
+                + "it go to other partners. Never anything under embargo."
         }
     }
 }

@@ -44,15 +44,16 @@ public struct Disposal: Sendable, Hashable {
             .joined(separator: "\t") + (held ? "\theld" : "")
     }
 
-    /// The audit event of its disposal: names the rule and counts what went with it.
-    func auditEvent(actor: String, at asOf: Date) -> AuditEvent {
+    /// The audit event of its disposal: names the rule and counts what went with it (`taxiiRevoked`:
+    /// the TAXII objects it revoked).
+    func auditEvent(actor: String, at asOf: Date, taxiiRevoked: Int) -> AuditEvent {
         AuditEvent(
             actor: actor, action: action == .review ? "retention.review_requested" : "retention.\(action.rawValue)d",
             subjectType: "referral", subjectID: referralID.uuidString.lowercased(),
             detail: [
                 "rule": rule, "class": recordClass, "disposal_action": action.rawValue, "review_at": Timestamp.format(reviewAt),
                 "sightings": String(sightings), "links": String(links), "feedback_items": String(feedbackItems),
-                "network": networkID.map(String.init) ?? "none",
+                "network": networkID.map(String.init) ?? "none", "taxii_revoked": String(taxiiRevoked),
             ],
             occurredAt: asOf)
     }

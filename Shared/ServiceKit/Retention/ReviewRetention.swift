@@ -2,8 +2,8 @@ import Foundation
 import Postgres
 import Queue
 
-/// The periodic review-and-disposal job (queue `retention`): one batch per run, in the job's
-/// own transaction with its completion. A full batch enqueues the next at once, in the same
+/// The periodic review-and-disposal job (queue `retention`): one batch of referrals and one of
+/// webhook deliveries per run, in the job's own transaction with its completion. A full batch enqueues the next at once, in the same
 /// transaction, so a backlog drains batch by batch and a crash resumes where it stopped; the
 /// periodic schedule starts a new chain each interval.
 public struct ReviewRetention: JobArgs, Hashable {
@@ -47,8 +47,10 @@ public struct ReviewRetention: JobArgs, Hashable {
                 var batch: [Disposal] = []
                 if leading {
                     let size = min(max(args.batchSize, 1), 10_000)
-                    batch = try await disposer.disposeBatch(asOf: args.asOf ?? clock(), recordClass: nil, limit: size, on: connection)
-                    if batch.count == size {
+                    let asOf = args.asOf ?? clock()
+                    batch = try await disposer.disposeBatch(asOf: asOf, recordClass: nil, limit: size, on: connection)
+                    let deliveries = try await disposer.disposeDeliveries(asOf: asOf, limit: size, on: connection)
+                    if batch.count == size || deliveries == size {
                         let next = try JobInsert(ReviewRetention(batchSize: size, asOf: args.asOf), options: InsertOptions(
                             queue: queue, maxAttempts: 10, uniqueKey: "review_retention:after:\(context.record.id)"))
                         _ = try await JobQueue(pool: pool).enqueueMany([next], on: connection)

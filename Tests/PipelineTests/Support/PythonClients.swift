@@ -18,16 +18,25 @@ enum PythonClients {
     }
 
     /// Runs `deploy/ci/taxii-pull.py` with `arguments` and returns its JSON output.
-    static func pull(_ arguments: [String]) throws -> Data {
-        let setup = try run("/bin/bash", [root.appendingPathComponent("deploy/ci/python-clients.sh").path])
+    static func pull(_ arguments: [String]) async throws -> Data {
+        let setup = try await run("/bin/bash", [root.appendingPathComponent("deploy/ci/python-clients.sh").path])
         guard let python = String(decoding: setup, as: UTF8.self).split(separator: "\n").last.map(String.init) else {
             throw Failure("deploy/ci/python-clients.sh printed no interpreter")
         }
-        return try run(python, [root.appendingPathComponent("deploy/ci/taxii-pull.py").path] + arguments)
+        return try await run(python, [root.appendingPathComponent("deploy/ci/taxii-pull.py").path] + arguments)
+    }
+
+    /// Runs a program to completion on a thread of its own: waiting for it on one of the few
+    /// cooperative threads starved the servers it talks to when two such tests ran at once (their
+    /// requests were cancelled unanswered).
+    private static func run(_ program: String, _ arguments: [String]) async throws -> Data {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try runBlocking(program, arguments) }) }
+        }
     }
 
     /// Runs a program to completion; its standard output, or a failure with its standard error.
-    private static func run(_ program: String, _ arguments: [String]) throws -> Data {
+    private static func runBlocking(_ program: String, _ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments

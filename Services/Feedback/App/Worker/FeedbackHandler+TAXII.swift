@@ -7,8 +7,10 @@ extension FeedbackHandler {
     /// Publishes newly released items to their partners' TAXII collections, in the deliveries'
     /// transaction, in two round trips for a whole batch: a `note` per item (outcomes) and, for each
     /// disruption on an indicator the decision point echoed to the partner, that indicator as
-    /// confirmed. An item stored before (a redelivery) publishes nothing again; an embargoed item
-    /// is only the floor, so it carries no disruption and confirms nothing.
+    /// confirmed, and each actioned referral's confirmed indicators to the partners of the
+    /// disruptions' sectors (one query per delivery that has such disruptions). An item stored
+    /// before (a redelivery) publishes nothing again; an embargoed item is only the floor, so it
+    /// carries no disruption and confirms nothing.
     func publish(_ deliveries: [(outcomeID: Int64, loaded: Loaded, items: [FeedbackItem])], on connection: PostgresConnection) async throws {
         let items = deliveries.flatMap(\.items)
         guard !items.isEmpty else { return }
@@ -30,20 +32,28 @@ extension FeedbackHandler {
                 }
             }
         }
+        for (_, loaded, items) in deliveries {
+            statements += try await sectorStatements(items, loaded: loaded, indicators: indicators, on: connection)
+        }
         _ = try await connection.pipeline(statements)
     }
 
     /// The item's disrupted indicators (the partner's own, as the decision point echoed them).
     static func confirmed(_ item: FeedbackItem, indicators: [CanonicalIndicator]) -> [JSONValue] {
+        confirmed(item.disruptions, tlp: item.tlp, at: item.issuedAt, indicators: indicators)
+    }
+
+    /// The indicators `disruptions` name, as confirmed indicators marked `tlp`.
+    static func confirmed(_ disruptions: [FeedbackDisruption], tlp: TLP, at date: Date, indicators: [CanonicalIndicator]) -> [JSONValue] {
         var kinds: [String: [DisruptionKind]] = [:]
-        for disruption in item.disruptions {
+        for disruption in disruptions {
             if let key = disruption.indicatorKey { kinds[key, default: []].append(disruption.kind) }
         }
         // The echoed key may be an alias of the partner's indicator (a GB IBAN is also an account).
         return indicators.compactMap { indicator in
             let disruptions = ([indicator.key] + indicator.aliases).flatMap { kinds[$0] ?? [] }
             guard !disruptions.isEmpty else { return nil }
-            return STIXExport.confirmedIndicator(indicator, disruptions: disruptions, tlp: item.tlp, at: item.issuedAt)
+            return STIXExport.confirmedIndicator(indicator, disruptions: disruptions, tlp: tlp, at: date)
         }
     }
 

@@ -16,7 +16,8 @@ extension ReferralWithdrawer {
     /// against the referral's indicators (`ReferralCorrection`), records it
     /// (`referral_corrections`, which the agency API shows on taskings), publishes revoked
     /// versions of those indicators and their sightings over TAXII, enqueues `unlink_referral`
-    /// for their keys (and aliases) and audits `referral.corrected`.
+    /// for their keys (and aliases), audits `referral.corrected` and announces it to the partner's
+    /// webhook endpoint.
     func correct(_ referralID: UUID, partnerID: Int64, json: JSONValue, keyID: String, traceID: String) async throws -> CorrectionResult {
         try await pool.transaction { connection in
             try await connection.scopeToPartner(partnerID)
@@ -54,8 +55,11 @@ extension ReferralWithdrawer {
                 detail: ["key_id": keyID, "correction_id": String(correctionID), "removed": String(correction.remove.count),
                          "revoked_objects": String(revoked.count)])])
             _ = try await connection.pipeline(statements)
-            return .corrected(CorrectionReceipt(
-                referralID: referralID, correctionID: correctionID, correctedAt: at, removed: correction.remove, revokedObjects: revoked.count))
+            let receipt = CorrectionReceipt(
+                referralID: referralID, correctionID: correctionID, correctedAt: at, removed: correction.remove, revokedObjects: revoked.count)
+            try await announce(.referralCorrected, source: "referral_correction:\(correctionID)", partnerID: partnerID,
+                               payload: receipt, traceID: traceID, on: connection)
+            return .corrected(receipt)
         }
     }
 }

@@ -8,7 +8,7 @@ import ServiceKit
 /// transaction it records it (`referral_withdrawals`, which enrichment, tasking and the agency
 /// API read), publishes revoked versions of the referral's STIX indicators and sightings to the
 /// partner's TAXII collection, enqueues `unlink_referral` for enrichment and audits
-/// `referral.withdrawn`. Events for other channels (webhooks) belong here too.
+/// `referral.withdrawn` and announces it to the partner's webhook endpoint (`referral.withdrawn`).
 struct ReferralWithdrawer: Sendable {
     let pool: PostgresPool
     let queue: JobQueue
@@ -49,7 +49,10 @@ struct ReferralWithdrawer: Sendable {
                 subjectID: referralID.uuidString.lowercased(), traceID: traceID,
                 detail: ["key_id": keyID, "revoked_objects": String(revoked.count)])])
             _ = try await connection.pipeline(statements)
-            return .withdrawn(WithdrawalReceipt(referralID: referralID, withdrawnAt: at, reason: withdrawal.reason, revokedObjects: revoked.count))
+            let receipt = WithdrawalReceipt(referralID: referralID, withdrawnAt: at, reason: withdrawal.reason, revokedObjects: revoked.count)
+            try await announce(.referralWithdrawn, source: "referral:\(referralID.uuidString.lowercased())", partnerID: partnerID,
+                               payload: receipt, traceID: traceID, on: connection)
+            return .withdrawn(receipt)
         }
     }
 }

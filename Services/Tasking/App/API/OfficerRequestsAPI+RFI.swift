@@ -7,8 +7,8 @@ import ServiceKit
 extension OfficerRequestsAPI {
     /// `POST /v1/taskings/{id}/rfis`: asks the partner that referred the tasking's referral a
     /// question (422 naming fields; the question screened as partner notes are), with a deadline
-    /// (by default `RFIDraft.defaultSLA`). Stored, the tasking's SLA clock stopped and both
-    /// audited in one transaction.
+    /// (by default `RFIDraft.defaultSLA`). Stored, the tasking's SLA clock stopped, both audited
+    /// and the question announced to the partner's webhook endpoint (`rfi.asked`), in one transaction.
     func ask(_ request: Request) async throws -> Response {
         let officer = try request.officer()
         let purpose = try request.purpose()
@@ -53,6 +53,7 @@ extension OfficerRequestsAPI {
                     detail: ["rfi_id": String(rfi.id), "paused_since": Timestamp.format(rfi.askedAt)]))
             }
             try await AuditLog.append(events, on: connection)
+            try await announce(rfi, traceID: context.traceID, on: connection)
             return rfi
         }
         return try Response.json(rfi, status: .created)

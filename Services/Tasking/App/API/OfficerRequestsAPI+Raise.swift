@@ -42,13 +42,15 @@ extension OfficerRequestsAPI {
         guard let row = try await connection.query(PartnerRequestQueries.one.binding(id, officer.agency)).single else {
             throw HTTPError(.internalServerError, detail: "the request was not stored")
         }
-        return try PartnerRequest(row: row)
+        let request = try PartnerRequest(row: row)
+        try await announce(request, traceID: context.traceID, on: connection)
+        return request
     }
 
     /// Where a request becomes visible to its partners: the addressees are stored, and the
     /// decision (who was addressed, who withheld and why) is audited, in the raising
-    /// transaction. This is the one place "request raised for partner X" happens; a partner
-    /// notification (webhook) belongs here, enqueued per addressee in the same transaction.
+    /// transaction. This is the one place "request raised for partner X" happens; `store` then
+    /// announces it to each addressee's webhook endpoint (`announce`) in the same transaction.
     private func addressPartners(
         request id: Int64, _ addressing: RequestAddressing, draft: RequestDraft, context: RaiseContext, officer: CallingOfficer,
         purpose: Purpose, on connection: PostgresConnection
