@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "Crypto", path: "Shared/Crypto"),
         .target(name: "Domain", dependencies: ["Crypto"], path: "Shared/Domain"),
         .target(name: "HTTP", dependencies: ["Runtime", "CEpoll"], path: "Shared/HTTP"),
+        // Server-rendered pages' pieces: escaping and inline-SVG charts with their data tables. Pure.
+        .target(name: "ConsoleKit", path: "Shared/ConsoleKit"),
         // What every service shares: bootstrap, API-key auth, audit log, readiness.
         .target(
             name: "ServiceKit",
@@ -72,6 +74,9 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Crypto"], path: "Tests/DomainTests"),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
+        .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TestSupport"], path: "Tests/ConsoleKitTests"),
+        // The headless Chromium driver (TestSupport's Chromium) against pages our HTTP server serves.
+        .testTarget(name: "BrowserTests", dependencies: ["ConsoleKit", "HTTP", "Runtime", "TestSupport"], path: "Tests/BrowserTests"),
         .testTarget(
             name: "IntakeTests",
             dependencies: ["IntakeApp", "ServiceKit", "HTTP", "TestSupport"],

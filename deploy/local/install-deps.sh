@@ -8,6 +8,10 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
 [ -f /usr/share/publicsuffix/public_suffix_list.dat ] || need+=(publicsuffix)
+# The browser tests drive Debian's headless Chromium over the DevTools protocol (docs/testing.md),
+# with a font so screenshots show text. (Ubuntu's chromium-browser is a snap stub: use Debian's.)
+command -v chromium >/dev/null || need+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v python3 >/dev/null || need+=(python3 python3-venv)
 # The Python clients the tests and the fuzzer drive (taxii2-client, stix2-validator, schemathesis)
 # go into virtual environments, which Debian's python3 makes only with python3-venv.
