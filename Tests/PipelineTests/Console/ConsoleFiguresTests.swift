@@ -112,10 +112,16 @@ struct ConsoleFiguresTests {
         return (day(Date().addingTimeInterval(-86_400)), day(Date().addingTimeInterval(86_400)))
     }
 
-    /// The first data cell of the table row headed `header`.
+    /// The first data cell of the rows headed `header` (a chart's table and the page's own), when
+    /// they agree; the thousands separators a chart's table writes are dropped.
     static func cell(_ html: String, _ header: String) -> String? {
         let marker = "<th scope=\"row\">\(header)</th><td>"
-        guard let start = html.range(of: marker)?.upperBound, let end = html[start...].range(of: "</td>")?.lowerBound else { return nil }
-        return String(html[start..<end])
+        var cells: Set<String> = []
+        var rest = html[...]
+        while let start = rest.range(of: marker)?.upperBound, let end = rest[start...].range(of: "</td>")?.lowerBound {
+            cells.insert(rest[start..<end].replacingOccurrences(of: ",", with: ""))
+            rest = rest[end...]
+        }
+        return cells.count == 1 ? cells.first : nil
     }
 }

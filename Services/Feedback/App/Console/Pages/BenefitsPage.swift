@@ -53,18 +53,39 @@ struct BenefitsPage: Sendable {
         }
     }
 
+    /// Whether the role may see every count in `counts` (always, but for oversight under the floor).
+    private func drawable(_ counts: [Int]) -> Bool {
+        floor.map { floor in counts.allSatisfy(floor.allows) } ?? true
+    }
+
+    /// The charts the role may see every number of.
+    func charts() -> [String] {
+        guard let total = report.total else { return [] }
+        var charts: [String] = []
+        let stages = zip(Self.stages.map(\.1), [total.received, total.tasked, total.accepted, total.withOutcome, total.judicial]).map { ($0, $1) }
+        if drawable(stages.map(\.1)) {
+            charts.append(ConsoleFigure.funnel(id: "funnel", title: "From referral to judicial outcome", summary: funnelSummary(), stages: stages))
+        }
+        let severities = BenefitsLine.severities.map { ($0, total.disruptionsBySeverity[$0] ?? 0) }
+        if drawable(severities.map(\.1)) {
+            charts.append(ConsoleFigure.bars(id: "severity", title: "Disruptions by assessed severity",
+                                             summary: "Disruptions recorded against the period's referrals, by assessed severity.",
+                                             header: "Severity", categories: severities))
+        }
+        return charts
+    }
+
     func render(visitor: ConsoleVisitor, period: ConsolePeriod) -> String {
         let tables = tables()
-        let figures = tables.enumerated().map { index, table in
-            index == 0 ? ConsoleFigure.render(table, summary: funnelSummary()) : table.html
-        }
-        let note = floor.map { "<p class=\"note\">Counts below \($0.value) are shown as “&lt;\($0.value)”.</p>" } ?? ""
+        let note = floor.map { "<p class=\"note\">Counts below \($0.value) are shown as “&lt;\($0.value)”; a chart is drawn only when none of its counts is.</p>" } ?? ""
         return ConsoleLayout.page(title: "Benefits realisation", visitor: visitor, body: """
             \(ConsoleLayout.periodForm(action: "/console/benefits", period: ConsolePeriodView(from: period.fromText, to: period.toText)))
             <p>Referrals received from \(period.fromText) to \(period.toText) (exclusive), followed wherever they went since: \
             the figures of <code>GET /v1/reports/benefits</code> for the same period.</p>
             \(note)
-            \(tables.isEmpty ? "<p>No figures.</p>" : figures.joined(separator: "\n"))
+            \(charts().joined(separator: "\n"))
+            <h2>Against target</h2>
+            \(tables.isEmpty ? "<p>No figures.</p>" : tables.map(\.html).joined(separator: "\n"))
             """)
     }
 

@@ -1,3 +1,4 @@
+import ConsoleKit
 import Domain
 import ServiceKit
 
@@ -11,7 +12,8 @@ struct OverviewPage: Sendable {
     /// The oversight floor; nil for roles that see every figure.
     let floor: SuppressionFloor?
 
-    static let columns = ["Taskings created", "Backlog", "SLA compliance", "Overdue taskings", "Overdue requests and RFIs"]
+    /// The volume, then one column per RAG measure in `RAGRule.measures` order.
+    static let columns = ["Taskings created", "SLA compliance", "Backlog", "Overdue taskings", "Overdue requests and RFIs"]
 
     func tables() -> [ConsoleTable] {
         [table("Agency teams", "Team", overview.teams), table("Sectors (of the referring partner)", "Sector", overview.sectors)]

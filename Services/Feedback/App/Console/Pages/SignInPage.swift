@@ -1,3 +1,4 @@
+import ConsoleKit
 /// The sign-in form: one labelled password field for the API key and the anti-forgery token.
 enum SignInPage {
     static func render(csrf: String, error: String?) -> String {

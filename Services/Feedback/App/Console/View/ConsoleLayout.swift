@@ -1,3 +1,4 @@
+import ConsoleKit
 import ServiceKit
 
 /// The page frame every console page shares: language, title, stylesheet, navigation for the
@@ -11,6 +12,7 @@ enum ConsoleLayout {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title)) · OCC oversight console</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/console/style.css">
         </head>
         <body>

@@ -1,8 +1,11 @@
+import ConsoleKit
+
 /// The console's one stylesheet, served from `/console/style.css` (the policy allows no inline
 /// style). System fonts only; the RAG colours always sit beside a text label; a print section
-/// lays the pages out for A4.
+/// lays the pages out for A4. The charts' own rules (ConsoleKit's `ChartStyles`) come first, so the
+/// console's rules after them win.
 enum ConsoleStylesheet {
-    static let text = """
+    static let text = ChartStyles.css + "\n" + """
         :root { --ink: #1d1d1b; --muted: #505a5f; --line: #b1b4b6; --accent: #1d4f91; --focus: #ffbf47;
                 --green: #00703c; --amber: #8a5300; --amber-bg: #ffdd8a; --red: #b3261e; }
         * { box-sizing: border-box; }
@@ -24,6 +27,7 @@ enum ConsoleStylesheet {
         td { font-variant-numeric: tabular-nums; }
         thead th { border-bottom: 2px solid var(--ink); }
         figure { margin: 0 0 1.5rem; }
+        table.chart-data { min-width: 0; }
         figcaption { color: var(--muted); font-size: 0.9rem; }
         .rag { display: inline-block; padding: 0 0.4rem; border-radius: 0.2rem; font-weight: 700; border: 1px solid currentColor; }
         .rag-green { color: #fff; background: var(--green); }

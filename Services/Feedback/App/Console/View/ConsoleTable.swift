@@ -1,3 +1,4 @@
+import ConsoleKit
 import Foundation
 
 /// A data table: a caption, column headers (`scope="col"`), and rows whose first cell is the

@@ -1,3 +1,4 @@
+import ConsoleKit
 import Domain
 
 /// A RAG status as the console shows it: the colour and the word together, the rule in the
