@@ -38,7 +38,12 @@ struct ConsoleBrowserTests {
                     try await Self.check(signIn, name: "sign-in", screenshot: javaScript)
                     for (role, token) in visitors {
                         let cookie = ChromiumPage.Cookie(name: "occ_console", value: token, url: base)
-                        for page in role == "partner" ? ["scorecards"] : Self.pages {
+                        let pages = switch role {
+                        case "partner": ["scorecards"]
+                        case "officer": Self.pages + ["journeys"]
+                        default: Self.pages
+                        }
+                        for page in pages {
                             let opened = try await chromium.open(base + "/console/" + page, javaScript: javaScript, cookies: [cookie])
                             try await Self.check(opened, name: "\(role)-\(page)", screenshot: javaScript)
                         }

@@ -33,7 +33,10 @@ enum ConsoleLayout {
 
     static func navigation(_ visitor: ConsoleVisitor) -> String {
         let links: [(String, String)] = switch visitor.role {
-        case .officer, .oversight:
+        case .officer:
+            [("/console/overview", "Overview"), ("/console/benefits", "Benefits"), ("/console/scorecards", "Scorecards"),
+             ("/console/journeys", "Journeys")]
+        case .oversight:
             [("/console/overview", "Overview"), ("/console/benefits", "Benefits"), ("/console/scorecards", "Scorecards")]
         case .partner: [("/console/scorecards", "Your scorecard")]
         }
