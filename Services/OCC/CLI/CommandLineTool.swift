@@ -77,6 +77,8 @@ enum CommandLineTool {
         RAGListCommand.self,
         RAGSetCommand.self,
         RAGFloorCommand.self,
+        TargetsListCommand.self,
+        TargetsSetCommand.self,
         BenchIntakeCommand.self,
         BenchHTTPCommand.self,
         BenchSlowlorisCommand.self,

@@ -9,8 +9,7 @@ extension Console {
         try await page(request, for: [.officer, .oversight]) { visitor in
             let period = try Self.period(request)
             let report = try await BenefitsReport.load(BenefitsQuery(from: period.from, to: period.to), pool: pool, generatedAt: Date())
-            let targets = try await pool.query(BenefitTargetQueries.forPeriod.binding(period.fromText, period.toText))
-                .reduce(into: [String: String]()) { $0[try $1.decode(String.self, "measure")] = try $1.decode(String.self, "target") }
+            let targets = try await BenefitTargetRegistry(pool: pool).targets(for: period)
             let floor = visitor.role == .oversight ? try await rules.floor() : nil
             return ConsoleResponse.html(BenefitsPage(report: report, targets: targets, floor: floor).render(visitor: visitor, period: period))
         }
