@@ -9,7 +9,7 @@ import Testing
 /// scripts on and off, passes the basic accessibility checks, and leaves a 1280×800 screenshot.
 @Suite("Console: pages in a browser", .serialized)
 struct ConsoleBrowserTests {
-    static let pages = ["overview", "benefits", "scorecards"]
+    static let pages = ["overview", "benefits", "scorecards", "highlights"]
 
     @Test("every page loads cleanly with and without JavaScript, passes the accessibility checks, and is screenshotted")
     func pagesInABrowser() async throws {

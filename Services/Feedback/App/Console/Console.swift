@@ -23,6 +23,8 @@ struct Console: Sendable {
         console.get("overview") { request in try await overview(request) }
         console.get("benefits") { request in try await benefits(request) }
         console.get("scorecards") { request in try await scorecards(request) }
+        console.get("highlights") { request in try await highlights(request) }
+        console.get("highlights.csv") { request in try await highlightsCSV(request) }
         console.get("journeys") { request in try await journeyForm(request) }
         console.post("journeys", maxBodyBytes: ConsoleForm.maxBytes) { request in try await journey(request) }
     }

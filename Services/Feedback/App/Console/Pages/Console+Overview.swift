@@ -15,9 +15,10 @@ extension Console {
         }
     }
 
-    /// The period of a page's `from`/`to` parameters (the only ones a page takes); 400 naming a bad one.
-    static func period(_ request: Request) throws -> ConsolePeriod {
-        if let unknown = request.query.items.first(where: { !["from", "to"].contains($0.name) }) {
+    /// The period of a page's `from`/`to` parameters (the only ones a page takes, with `also`);
+    /// 400 naming a bad one.
+    static func period(_ request: Request, also: Set<String> = []) throws -> ConsolePeriod {
+        if let unknown = request.query.items.first(where: { !["from", "to"].contains($0.name) && !also.contains($0.name) }) {
             throw HTTPError(.badRequest, detail: "unknown parameter \(unknown.name)")
         }
         if let name = ["from", "to"].first(where: { request.query.values($0).count > 1 }) {

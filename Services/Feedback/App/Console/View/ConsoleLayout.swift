@@ -35,9 +35,10 @@ enum ConsoleLayout {
         let links: [(String, String)] = switch visitor.role {
         case .officer:
             [("/console/overview", "Overview"), ("/console/benefits", "Benefits"), ("/console/scorecards", "Scorecards"),
-             ("/console/journeys", "Journeys")]
+             ("/console/highlights", "Highlight report"), ("/console/journeys", "Journeys")]
         case .oversight:
-            [("/console/overview", "Overview"), ("/console/benefits", "Benefits"), ("/console/scorecards", "Scorecards")]
+            [("/console/overview", "Overview"), ("/console/benefits", "Benefits"), ("/console/scorecards", "Scorecards"),
+             ("/console/highlights", "Highlight report")]
         case .partner: [("/console/scorecards", "Your scorecard")]
         }
         let items = links.map { "<li><a href=\"\($0.0)\">\(HTML.escape($0.1))</a></li>" }.joined()
