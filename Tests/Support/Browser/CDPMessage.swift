@@ -2,8 +2,8 @@ import Foundation
 
 /// One DevTools protocol message as parsed JSON.
 // @unchecked Sendable: `object` is made once by JSONSerialization and never mutated after.
-public struct CDPMessage: @unchecked Sendable {
-    public let object: [String: Any]
+struct CDPMessage: @unchecked Sendable {
+    let object: [String: Any]
 
     init(_ object: [String: Any]) {
         self.object = object
