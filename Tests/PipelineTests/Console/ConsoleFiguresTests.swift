@@ -70,6 +70,32 @@ struct ConsoleFiguresTests {
         }
     }
 
+    @Test("a partner sees its own scorecard only; officers see every partner's, oversight under the floor")
+    func scorecards() async throws {
+        try await PipelineHarness.with { harness in
+            let scenario = try await Scenario.run(harness)
+            let query = "?from=\(Self.period().from)&to=\(Self.period().to)"
+            var partner = ConsoleBrowser(harness.feedback.router)
+            try await partner.signedIn(scenario.bank.token)
+            let own = await partner.get("/console/scorecards\(query)")
+            #expect(own.status == 200)
+            #expect(own.html.contains("<th scope=\"row\">High Street Bank</th><td>finance</td><td>1</td><td>1 (100%)</td>"))
+            for other in ["Telco One", "Tech Platform", "Cyber Firm"] { #expect(!own.html.contains(other), "\(other)") }
+
+            var officer = ConsoleBrowser(harness.feedback.router)
+            try await officer.signedIn(try await harness.officer("NCA_TICAT").token)
+            let all = await officer.get("/console/scorecards\(query)")
+            for name in ["High Street Bank", "Telco One", "Tech Platform", "Cyber Firm"] { #expect(all.html.contains(">\(name)</th>"), "\(name)") }
+            // The bank's referral shares an indicator with the telco's: each is corroborated by the other.
+            #expect(all.html.contains("<th scope=\"row\">Telco One</th><td>telco</td><td>1</td><td>1 (100%)</td><td>0 (0%)</td><td>1 (100%)</td>"))
+
+            var oversight = ConsoleBrowser(harness.feedback.router)
+            try await oversight.signedIn(try await harness.oversightToken())
+            let suppressed = await oversight.get("/console/scorecards\(query)")
+            #expect(suppressed.html.contains("<th scope=\"row\">Telco One</th><td>telco</td><td>&lt;5</td><td>suppressed</td>"))
+        }
+    }
+
     @Test("each RAG status is a word beside its colour, with its rule; the rules are data")
     func ragRules() async throws {
         try await PipelineHarness.with { harness in
@@ -77,6 +103,7 @@ struct ConsoleFiguresTests {
             var officer = ConsoleBrowser(harness.feedback.router)
             try await officer.signedIn(try await harness.officer("NCA_TICAT").token)
             let before = await officer.get("/console/overview")
+            #expect(before.html.contains("<th scope=\"col\">Taskings created</th><th scope=\"col\">SLA compliance</th><th scope=\"col\">Backlog</th>"))
             #expect(before.html.contains("<span class=\"rag rag-green\" title=\"Green at 25 or fewer; amber at 50 or fewer; red above 50.\">Green</span>"))
             #expect(before.html.contains("<details><summary>Rule</summary>Green at 25 or fewer; amber at 50 or fewer; red above 50.</details>"))
 
