@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(name: "tasking", dependencies: ["TaskingApp"], path: "Services/Tasking/Main"),
         .target(
-            name: "FeedbackApp", dependencies: ["ServiceKit"], path: "Services/Feedback/App",
+            name: "FeedbackApp", dependencies: ["ServiceKit", "ConsoleKit"], path: "Services/Feedback/App",
             resources: [.embedInCode("OpenAPI/feedback.json")]
         ),
         .executableTarget(name: "feedback", dependencies: ["FeedbackApp"], path: "Services/Feedback/Main"),

@@ -20,6 +20,7 @@ public enum Migrations {
         Migration(version: 17, name: "taxii", sql: Migration0017TAXII.sql),
         Migration(version: 18, name: "retention", sql: Migration0018Retention.sql),
         Migration(version: 19, name: "links_once", sql: Migration0019LinksOnce.sql),
+        Migration(version: 20, name: "console", sql: Migration0020Console.sql),
         Migration(version: 21, name: "feeds", sql: Migration0021Feeds.sql),
         Migration(version: 22, name: "pursue_clock_and_figures", sql: Migration0022PursueClockAndFigures.sql),
     ]

@@ -16,7 +16,8 @@ struct OpenAPIRoutesTests {
 
     @Test("every registered route (method and path template) is documented, and every documented one is registered", arguments: services)
     func routesAgree(service: String) async throws {
-        let registered = Set(try #require(try await ServiceRoutes.all()[service]))
+        // The console's routes serve HTML forms to browsers, not an API: docs/console.md lists them.
+        let registered = Set(try #require(try await ServiceRoutes.all()[service]).filter { !$0.contains(" /console") })
         let documented = Set(try OpenAPIChecker(try Self.committed(service)).operations)
         #expect(registered.contains("GET /healthz"), "the route table was read")
         let missing = registered.subtracting(documented).sorted()

@@ -6,7 +6,7 @@ import ServiceKit
 
 /// The feedback executable's parts: the `deliver_feedback` (batched) and `deliver_webhook` workers, the
 /// partner feedback and webhook APIs, the partners' side of requests to partners, the partners'
-/// TAXII 2.1 server and the oversight benefits report. Built here once, for `main.swift` and the tests alike.
+/// TAXII 2.1 server, the oversight benefits report and the oversight console. Built here once, for `main.swift` and the tests alike.
 public struct FeedbackService: Sendable {
     public let pool: PostgresPool
     public let worker: JobWorker
@@ -46,6 +46,7 @@ public struct FeedbackService: Sendable {
         BenefitsAPI(pool: pool).register(on: router, authenticator: authenticator)
         PartnerRequestsAPI(pool: pool).register(on: router, authenticator: authenticator, rateLimit: rateLimit)
         TAXIIAPI(pool: pool, authenticator: authenticator, rateLimit: rateLimit).register(on: router)
+        Console(pool: pool, settings: settings.console, authenticator: authenticator).register(on: router)
         server = HTTPServer(router: router, configuration: environment.http, logger: environment.logger, metrics: metrics)
     }
 

@@ -8,8 +8,8 @@ import ServiceKit
 /// | `FEEDBACK_CONCURRENCY` | batches of outcomes turned into feedback at once by this process | 8 |
 /// | `FEEDBACK_BATCH` | most `deliver_feedback` jobs handled in one transaction | 32 |
 ///
-/// and the webhook delivery settings (`WebhookSettings`) and each partner's request rate limit
-/// (`PartnerRateLimit`).
+/// and the webhook delivery settings (`WebhookSettings`), each partner's request rate limit
+/// (`PartnerRateLimit`) and the console's settings (`ConsoleSettings`).
 public struct FeedbackSettings: Sendable {
     public static let defaultPort = 8082
 
@@ -17,21 +17,23 @@ public struct FeedbackSettings: Sendable {
     public var batch: Int
     public var webhooks: WebhookSettings
     public var partnerRateLimit: PartnerRateLimit
+    public var console: ConsoleSettings
 
     public init(
         concurrency: Int = 8, batch: Int = 32, webhooks: WebhookSettings = WebhookSettings(),
-        partnerRateLimit: PartnerRateLimit = PartnerRateLimit()
+        partnerRateLimit: PartnerRateLimit = PartnerRateLimit(), console: ConsoleSettings = ConsoleSettings()
     ) {
         self.concurrency = concurrency
         self.batch = batch
         self.webhooks = webhooks
         self.partnerRateLimit = partnerRateLimit
+        self.console = console
     }
 
     public init(config: Config) throws {
         self.init(
             concurrency: try config.int("FEEDBACK_CONCURRENCY", default: 8, in: 1...256),
             batch: try config.int("FEEDBACK_BATCH", default: 32, in: 1...500), webhooks: try WebhookSettings(config: config),
-            partnerRateLimit: try PartnerRateLimit(config: config))
+            partnerRateLimit: try PartnerRateLimit(config: config), console: try ConsoleSettings(config: config))
     }
 }
