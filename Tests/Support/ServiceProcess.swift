@@ -10,37 +10,32 @@ import HTTP
 public final class ServiceProcess {
     public let name: String
     public let port: Int
-    private let process = Process()
+    private let process: Subprocess
 
     /// Starts the binary and waits until its `/readyz` answers 200. Its log lines (standard error)
     /// go to `logPath` when given, else to the test process's own standard error.
     public init(_ name: String, conninfo: String, environment extra: [String: String] = [:], logPath: String? = nil) async throws {
         self.name = name
         port = try Self.freePort()
-        process.executableURL = try BuiltExecutable.url(name)
         // A sanitizer run's options (ASAN_OPTIONS, TSAN_OPTIONS…) apply to the sanitized children too.
         let sanitizerOptions = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
-        process.environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
+        let environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
             .merging(sanitizerOptions) { own, _ in own }
             .merging(extra) { _, given in given }
-        if let logPath {
-            guard FileManager.default.createFile(atPath: logPath, contents: nil),
-                  let log = FileHandle(forWritingAtPath: logPath) else { throw Failure.noLog(logPath) }
-            process.standardError = log
-        }
-        try process.run()
+        process = try Subprocess(
+            try BuiltExecutable.url(name).path, environment: environment, errors: logPath.map { .file($0) } ?? .inherit)
         let client = HTTPClient(port: port, timeout: .seconds(5))
         defer { Task { await client.close() } }
         for _ in 0..<100 {
             if (try? await client.get("/readyz"))?.status == .ok { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        process.terminate()
+        process.send(SIGTERM)
         throw Failure.notReady(name)
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        process.send(SIGTERM)
     }
 
     /// A client for this service; `timeout` bounds each request. The default is generous: a bulk
@@ -51,15 +46,14 @@ public final class ServiceProcess {
 
     /// SIGTERM, then waits; returns the exit status (0 after a graceful shutdown).
     public func stop() -> Int32 {
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
+        process.send(SIGTERM)
+        return process.waitUntilExit()
     }
 
     /// SIGKILL: the process dies mid-work without any chance to clean up.
     public func killHard() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        _ = process.waitUntilExit()
     }
 
     private static func freePort() throws -> Int {
@@ -79,6 +73,5 @@ public final class ServiceProcess {
     public enum Failure: Error {
         case notReady(String)
         case noPort
-        case noLog(String)
     }
 }

@@ -74,8 +74,9 @@ actor TestServer {
     private func started() throws -> PostgresLocalCluster {
         if let cluster { return cluster }
         // The whole suite runs its suites in parallel and each pipeline harness holds about 25
-        // connections: 300 (the local cluster's default) ran out on the shared server.
-        let cluster = try PostgresLocalCluster.start(durable: false, settings: ["max_connections": "600"])
+        // connections: 300 (the local cluster's default) ran out on the shared server, and 600
+        // once the console's suites joined (connects refused across unrelated suites).
+        let cluster = try PostgresLocalCluster.start(durable: false, settings: ["max_connections": "1200"])
         TestServerRegistry.register(cluster)
         self.cluster = cluster
         return cluster

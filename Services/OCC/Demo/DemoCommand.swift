@@ -33,8 +33,9 @@ enum DemoCommand: Command {
         let stack = DemoStack(basePort: try arguments.int("port", default: 18080))
         let keepRunning = arguments.flag("keep-running")
         let story = Task {
-            try await play(database: database, stack: stack)
+            let scenario = try await play(database: database, stack: stack)
             if keepRunning {
+                try scenario.printConsoleAccess()
                 progressLine("stack running; Ctrl-C to stop")
                 // Until a signal cancels this task.
                 while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
@@ -63,7 +64,7 @@ enum DemoCommand: Command {
         try result.get()
     }
 
-    private static func play(database: Database, stack: DemoStack) async throws {
+    private static func play(database: Database, stack: DemoStack) async throws -> DemoScenario {
         let logDirectory = "\(NSTemporaryDirectory())occ-demo-logs-\(getpid())"
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
         let connection = try await PostgresConnection.connect(database.conninfo, applicationName: "occ-demo")
@@ -75,5 +76,6 @@ enum DemoCommand: Command {
         try await stack.start(conninfo: { logins[$0] ?? database.conninfo }, logDirectory: logDirectory)
         let scenario = try await DemoScenario.prepare(conninfo: database.conninfo, ports: stack.ports)
         try await scenario.play()
+        return scenario
     }
 }

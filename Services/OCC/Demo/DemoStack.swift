@@ -72,7 +72,19 @@ final class DemoStack: Sendable {
             return state.processes
         }
         for (_, process) in processes.reversed() where process.isRunning { process.terminate() }
-        for (_, process) in processes.reversed() { process.waitUntilExit() }
+        for (_, process) in processes.reversed() {
+            // A service still starting up may not listen for SIGTERM yet (it inherits the demo's
+            // ignored SIGTERM until its own signal source exists), so the first can be lost: say
+            // it again every second; after 30 s, SIGKILL.
+            var tenths = 0
+            while process.isRunning && tenths < 300 {
+                usleep(100_000)
+                tenths += 1
+                if tenths % 10 == 0 && process.isRunning { process.terminate() }
+            }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
     }
 }
 

@@ -11,50 +11,35 @@ final class RunningOCC: Sendable {
         var ended = false
         var waiters: [(text: String, continuation: CheckedContinuation<Bool, Never>)] = []
     }
-    private struct Exit {
-        var status: Int32?
-        var waiter: CheckedContinuation<Int32, Never>?
-    }
-    /// The state the pipe's and the process's handlers share with the test (a class: a Mutex
-    /// cannot be captured by value).
+    /// The state the output reader shares with the test (a class: a Mutex cannot be captured by value).
     private final class Shared: Sendable {
         let output = Mutex(Output())
-        let exit = Mutex(Exit())
     }
-    private let process: Process
+    private let process: Subprocess
     private let shared = Shared()
 
     init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
-        let process = Process()
+        let process = try Subprocess(
+            try BuiltExecutable.url("occ").path, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(extra) { _, given in given },
+            output: .pipe, mergeErrors: true)
         self.process = process
-        process.executableURL = try BuiltExecutable.url("occ")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, given in given }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { [shared] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            let met = shared.output.withLock { output in
-                if data.isEmpty { output.ended = true } else { output.text += String(decoding: data, as: UTF8.self) }
-                let (text, ended) = (output.text, output.ended)
-                let met = output.waiters.filter { ended || text.contains($0.text) }
-                output.waiters.removeAll { ended || text.contains($0.text) }
-                return met.map { ($0.continuation, text.contains($0.text)) }
+        // The output is read on a thread of its own (reads block) and wakes the waiters it satisfies.
+        Thread.detachNewThread { [shared] in
+            guard let handle = process.standardOutput else { return }
+            while true {
+                let data = handle.availableData
+                let met = shared.output.withLock { output in
+                    if data.isEmpty { output.ended = true } else { output.text += String(decoding: data, as: UTF8.self) }
+                    let (text, ended) = (output.text, output.ended)
+                    let met = output.waiters.filter { ended || text.contains($0.text) }
+                    output.waiters.removeAll { ended || text.contains($0.text) }
+                    return met.map { ($0.continuation, text.contains($0.text)) }
+                }
+                for (continuation, found) in met { continuation.resume(returning: found) }
+                if data.isEmpty { return }
             }
-            for (continuation, found) in met { continuation.resume(returning: found) }
         }
-        process.terminationHandler = { [shared] process in
-            let status = process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
-            shared.exit.withLock { exit in
-                exit.status = status
-                defer { exit.waiter = nil }
-                return exit.waiter
-            }?.resume(returning: status)
-        }
-        try process.run()
     }
 
     var text: String { shared.output.withLock { $0.text } }
@@ -72,20 +57,12 @@ final class RunningOCC: Sendable {
         }
     }
 
-    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    func send(_ signal: Int32) { process.send(signal) }
 
     /// The exit status once the process has ended (negative: killed by that signal).
-    func exitStatus() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let status = shared.exit.withLock { exit -> Int32? in
-                if exit.status == nil { exit.waiter = continuation }
-                return exit.status
-            }
-            if let status { continuation.resume(returning: status) }
-        }
-    }
+    func exitStatus() async -> Int32 { await process.exitStatus() }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        process.send(SIGTERM)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Glibc
 
 extension Chromium {
@@ -26,6 +27,8 @@ extension Chromium {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         posix_spawn_file_actions_adddup2(&actions, toBrowser[0], 3)
         posix_spawn_file_actions_adddup2(&actions, fromBrowser[1], 4)
+        // Nothing else of the test process's (sockets, other children's pipes) leaks into the browser.
+        SpawnDescriptors.closeAll(from: 5, in: &actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
