@@ -16,6 +16,9 @@
 #   - tenThousandLines, a 10,000-line NDJSON file through the intake binary (IntakeTests): a volume
 #     test, over 5 minutes under ASan on a loaded machine; BulkTests runs the same path in-process
 #     and runsAndStops the binary.
+#   - BrowserTests and ConsoleBrowserTests (headless Chromium): the browser is not instrumented and
+#     the code they drive runs uninstrumented in the plain run; beside the instrumented suites its
+#     rendering only starves their timeouts.
 # Known toolchain false positives of TSan are suppressed in deploy/ci/tsan.supp, each with its
 # reason and a reproducer; LeakSanitizer is off (see asan below).
 set -euo pipefail
@@ -62,7 +65,7 @@ run_tests() {
 # (Tests/Support/Eventually.swift). A passing test never waits the bound.
 export OCC_TEST_TIME_SCALE=${OCC_TEST_TIME_SCALE:-4}
 
-skip_everywhere='streamsALargeBodyWithBoundedMemory|notifyWakes|tenThousandLines'
+skip_everywhere='streamsALargeBodyWithBoundedMemory|notifyWakes|tenThousandLines|BrowserTests'
 
 asan() {
     # detect_leaks=0: LeakSanitizer cannot see pointers Swift stores tagged (weak-reference side

@@ -40,7 +40,11 @@ stage build swift build --build-tests
 # The Python clients the TAXII tests drive (taxii2-client, stix2-validator, pinned, from PyPI);
 # made once here so a failure to get them is named before the tests run.
 stage python-clients deploy/ci/python-clients.sh
-stage swift-test swift test --skip-build "$@"
+# The browser tests (headless Chromium: BrowserTests, ConsoleBrowserTests) run on their own
+# after the rest: a browser rendering pages takes the cores for seconds at a time, and beside it
+# the suites that check timeouts and latency fired late on a 2-core machine.
+stage swift-test swift test --skip-build --skip BrowserTests "$@"
+stage browser-tests swift test --skip-build --filter BrowserTests "$@"
 if [ "$quick" -eq 1 ]; then exit 0; fi
 # schemathesis (PyPI, pinned) against every service's /openapi.json, the real executables on a
 # throwaway PostgreSQL: no 5xx, every response as documented (docs/testing.md).
