@@ -14,18 +14,10 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         SpawnDescriptors.closeAll(from: 3, in: &actions)
-        // Threads of this process block most signals; a child must start with none blocked and
-        // default handlers, or pgbench's -T alarm and postgres' own signalling never arrive.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        SpawnSignals.startClean(&attributes)
         var pid: pid_t = 0
         let arguments = command.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
