@@ -39,7 +39,10 @@ public final class PostgresLocalCluster: Sendable {
             }
             chown(directory, user.pointee.pw_uid, user.pointee.pw_gid)
         }
-        let port = Int.random(in: 20_000...60_000)
+        // Below Linux's ephemeral range (32768 up), where outgoing connections hold ports: a
+        // cluster that also listens on TCP would otherwise now and then fail to bind. Above the
+        // demo test's base ports (20000–24007).
+        let port = Int.random(in: 24_100...32_700)
         var options: [String: String] = [
             "listen_addresses": "''", "unix_socket_directories": "'\(directory)'", "port": "\(port)",
             "max_connections": "300", "shared_buffers": "256MB", "max_wal_size": "2GB",
