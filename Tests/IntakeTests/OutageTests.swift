@@ -105,8 +105,9 @@ struct OutageTests {
         let admin = try await database.connect()
         let login = try await SessionTimeoutTests.login(in: "occ_intake", on: admin)
         var http = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
-        // Long enough for the query to reach the server on a loaded machine, short beside pg_sleep(60).
-        http.requestTimeout = TestTime.scaled(.seconds(4))
+        // Long enough for the query to reach the server on a loaded machine (4 s was not, twice, with
+        // every suite running on 2 cores), short beside pg_sleep(60).
+        http.requestTimeout = TestTime.scaled(.seconds(12))
         // A statement limit far beyond the deadline: only the deadline can stop the query.
         let environment = SessionTimeoutTests.environment(database, user: login, SessionTimeouts(statement: .seconds(120)))
         let pool = environment.makePool()
