@@ -53,29 +53,14 @@ enum BenchSlowlorisCommand: Command {
             let attackers = (0..<sockets).map { _ in Task { await SlowSocket.attack(attack, port: port) } }
             // Let the attackers take their connections before the normal client starts.
             try await Task.sleep(for: .seconds(1))
-            let (total, succeeded, latency) = await normalClient(port: port, seconds: seconds)
+            let normal = await NormalClient.run(port: port, seconds: seconds)
             attackers.forEach { $0.cancel() }
             for attacker in attackers { await attacker.value }
-            let rate = total > 0 ? Double(succeeded) / Double(total) * 100 : 0
-            print("\(pad(attack.rawValue, 15))   \(pad(String(total), 15))   \(pad(figure(rate, decimals: 1) + "%", 9))   "
-                + "\(pad(figure(latency.percentileMilliseconds(0.5), decimals: 1), 6))   \(pad(figure(latency.percentileMilliseconds(0.99), decimals: 1), 6))")
+            let rate = normal.total > 0 ? Double(normal.succeeded) / Double(normal.total) * 100 : 0
+            print("\(pad(attack.rawValue, 15))   \(pad(String(normal.total), 15))   \(pad(figure(rate, decimals: 1) + "%", 9))   "
+                + "\(pad(figure(normal.latency.percentileMilliseconds(0.5), decimals: 1), 6))   \(pad(figure(normal.latency.percentileMilliseconds(0.99), decimals: 1), 6))")
         }
         server.shutdown()
         try await running.value
-    }
-
-    /// Sequential `GET /healthz`, each on a new connection; a 200 within 5 s is a success.
-    private static func normalClient(port: Int, seconds: Int) async -> (Int, Int, LatencyRecorder) {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        var total = 0, succeeded = 0
-        var latency = LatencyRecorder()
-        while ContinuousClock.now < deadline {
-            let start = ContinuousClock.now
-            let response = try? await HTTPClient(port: port, timeout: .seconds(5)).get("/healthz")
-            latency.record(ContinuousClock.now - start)
-            total += 1
-            if response?.status == .ok { succeeded += 1 }
-        }
-        return (total, succeeded, latency)
     }
 }

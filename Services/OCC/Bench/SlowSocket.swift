@@ -29,7 +29,7 @@ enum SlowSocket {
         }
     }
 
-    private static func connectTo(port: Int) -> Int32 {
+    static func connectTo(port: Int) -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return -1 }
         var address = sockaddr_in()
@@ -46,12 +46,12 @@ enum SlowSocket {
         return fd
     }
 
-    private static func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    static func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         bytes.isEmpty || bytes.withUnsafeBytes { Foundation.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) } > 0
     }
 
     /// Whether the peer closed, discarding whatever it sent.
-    private static func closedByPeer(_ fd: Int32) -> Bool {
+    static func closedByPeer(_ fd: Int32) -> Bool {
         var scratch = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }

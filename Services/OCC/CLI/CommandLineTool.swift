@@ -82,6 +82,7 @@ enum CommandLineTool {
         BenchIntakeCommand.self,
         BenchHTTPCommand.self,
         BenchSlowlorisCommand.self,
+        BenchIdleCommand.self,
         BenchFlowCommand.self,
         FaultsCommand.self,
     ]
