@@ -65,19 +65,9 @@ struct AuditConcurrencyTests {
     static func psql(_ database: TestDatabase, conninfo: String, script: String) async throws -> Int32 {
         let path = try AuditFixtures.temporaryFile("appends.sql", contents: script)
         defer { AuditFixtures.removeTemporary(path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: database.cluster.tool("psql"))
-        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-f", path, "-d", conninfo]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let process = try Subprocess(
+            database.cluster.tool("psql"), arguments: ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-f", path, "-d", conninfo],
+            environment: ProcessInfo.processInfo.environment, output: .discard)
+        return await process.exitStatus()
     }
 }

@@ -40,16 +40,11 @@ struct RolesScriptTests {
     /// psql of the test server's version on roles.sql; returns its exit status and stderr.
     private static func psql(_ database: TestDatabase, _ variables: [String]) throws -> (status: Int32, errors: String) {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../deploy/postgres/roles.sql").standardized
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: database.cluster.binDirectory).appendingPathComponent("psql")
-        process.arguments = [database.conninfo, "--no-psqlrc", "-v", "ON_ERROR_STOP=1"] + variables + ["-f", script.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let process = try Subprocess(
+            URL(fileURLWithPath: database.cluster.binDirectory).appendingPathComponent("psql").path,
+            arguments: [database.conninfo, "--no-psqlrc", "-v", "ON_ERROR_STOP=1"] + variables + ["-f", script.path],
+            environment: ProcessInfo.processInfo.environment, output: .discard, errors: .pipe)
+        let text = String(decoding: process.standardError?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+        return (process.waitUntilExit(), text)
     }
 }

@@ -35,9 +35,8 @@ extension RetentionTests {
             let waiting = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'occ' AND wait_event_type = 'Lock'"
             #expect(try await harness.eventually { try await harness.count("SELECT count(*) FROM (\(waiting)) w") == 1 })
             let backend = try await harness.count(waiting)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal)
+            process.send(SIGKILL)
+            #expect(process.waitUntilExit() == -SIGKILL)
             try await blocker.execute("ROLLBACK", name: "test_rollback")
             await blocker.close()
             // The killed client's server process rolls back once it finds the client gone.
@@ -75,10 +74,10 @@ extension RetentionTests {
                 let chained = try await harness.count("SELECT count(*) FROM audit_log WHERE actor = 'service:retention' AND chain_seq IS NOT NULL")
                 return referrals == 2 && chained == 2
             }
-            process.terminate()
-            process.waitUntilExit()
+            process.send(SIGTERM)
+            let status = process.waitUntilExit()
             #expect(disposed)
-            #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+            #expect(status == 0)
             #expect(try await harness.count("SELECT count(*) FROM referrals WHERE disposed_at IS NOT NULL AND id = ANY($1::uuid[])", due) == 2)
             #expect(try await harness.count("SELECT count(*) FROM occ_periodic_jobs WHERE name = 'review_retention'") == 1)
             try await Self.expectNothingDangles(harness)
@@ -98,38 +97,16 @@ extension RetentionTests {
     }
 
     /// Starts the built `occ` with `DATABASE_URL` set, its output discarded.
-    static func start(_ arguments: [String], conninfo: String) throws -> Process {
-        let process = Process()
-        process.executableURL = try BuiltExecutable.url("occ")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["DATABASE_URL": conninfo]) { _, given in given }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func start(_ arguments: [String], conninfo: String) throws -> Subprocess {
+        try Subprocess(
+            try BuiltExecutable.url("occ").path, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(["DATABASE_URL": conninfo]) { _, given in given },
+            output: .discard, errors: .discard)
     }
 
     /// Runs the built `occ` to completion; its status and output.
     static func occ(_ arguments: [String], conninfo: String) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try BuiltExecutable.url("occ")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["DATABASE_URL": conninfo]) { _, given in given }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let group = DispatchGroup()
-                nonisolated(unsafe) var errorBytes = Data()
-                DispatchQueue.global().async(group: group) { errorBytes = errors.fileHandleForReading.readDataToEndOfFile() }
-                let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                continuation.resume(returning: (
-                    process.terminationStatus, String(decoding: outputBytes, as: UTF8.self), String(decoding: errorBytes, as: UTF8.self)))
-            }
-        }
+        let run = try await OCCCommand.run(arguments, conninfo: conninfo)
+        return (run.status, run.stdout, run.stderr)
     }
 }

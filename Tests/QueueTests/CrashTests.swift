@@ -52,28 +52,23 @@ struct CrashTests {
 
 /// The real `occ` executable, built next to this test bundle, run as a worker process.
 struct WorkerProcess {
-    let process: Process
+    let process: Subprocess
 
     static func start(_ arguments: [String], conninfo: String) throws -> WorkerProcess {
-        let process = Process()
-        process.executableURL = try BuiltExecutable.url("occ")
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = conninfo
         environment["LOG_LEVEL"] = "error"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return WorkerProcess(process: process)
+        return WorkerProcess(process: try Subprocess(
+            try BuiltExecutable.url("occ").path, arguments: arguments, environment: environment, output: .discard))
     }
 
     func kill9() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        _ = process.waitUntilExit()
     }
 
     func terminate() {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        process.send(SIGTERM)
+        _ = process.waitUntilExit()
     }
 }

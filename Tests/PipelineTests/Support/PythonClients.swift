@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The OASIS Python TAXII client and STIX validator, in the virtual environment
 /// `deploy/ci/python-clients.sh` makes. A test that needs them fails when they cannot be had,
@@ -37,24 +38,16 @@ enum PythonClients {
 
     /// Runs a program to completion; its standard output, or a failure with its standard error.
     private static func runBlocking(_ program: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
         // Standard error goes to a file, so a chatty child cannot block on a full pipe.
         let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("python-clients-\(UUID().uuidString).log")
-        guard FileManager.default.createFile(atPath: errorPath.path, contents: nil),
-              let errorFile = FileHandle(forWritingAtPath: errorPath.path) else { throw Failure("cannot write \(errorPath.path)") }
         defer { try? FileManager.default.removeItem(at: errorPath) }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = errorFile
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try? errorFile.close()
+        let process = try Subprocess(
+            program, arguments: arguments, environment: ProcessInfo.processInfo.environment, output: .pipe, errors: .file(errorPath.path))
+        let out = process.standardOutput?.readDataToEndOfFile() ?? Data()
+        let status = process.waitUntilExit()
         let err = (try? Data(contentsOf: errorPath)) ?? Data()
-        guard process.terminationStatus == 0 else {
-            throw Failure("\(program) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
+        guard status == 0 else {
+            throw Failure("\(program) \(arguments.joined(separator: " ")) exited \(status): "
                 + String(decoding: err.suffix(4_000), as: UTF8.self))
         }
         return out
