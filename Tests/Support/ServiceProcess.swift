@@ -16,7 +16,7 @@ public final class ServiceProcess {
     /// go to `logPath` when given, else to the test process's own standard error.
     public init(_ name: String, conninfo: String, environment extra: [String: String] = [:], logPath: String? = nil) async throws {
         self.name = name
-        port = try Self.freePort()
+        port = try LoopbackPort.free()
         // A sanitizer run's options (ASAN_OPTIONS, TSAN_OPTIONS…) apply to the sanitized children too.
         let sanitizerOptions = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
         let environment = ["DATABASE_URL": conninfo, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": String(port), "LOG_LEVEL": "error"]
@@ -56,22 +56,7 @@ public final class ServiceProcess {
         _ = process.waitUntilExit()
     }
 
-    private static func freePort() throws -> Int {
-        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(probe) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0 }
-        }
-        guard bound else { throw Failure.noPort }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     public enum Failure: Error {
         case notReady(String)
-        case noPort
     }
 }

@@ -75,17 +75,11 @@ enum BenchHTTPCommand: Command {
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
         configuration.ioModel = model
         configuration.maxConnections = max(512, connections * 2)
-        let logger = Logger(service: "bench-http", level: .critical)
-        let router = Router(logger: logger)
-        router.get("/healthz") { _ in .text("ok") }
-        let server = HTTPServer(router: router, configuration: configuration, logger: logger)
-        let port = try server.bind()
-        let running = Task { try await server.run() }
+        let server = try BenchServer.start(configuration)
         let before = processCPUMicroseconds()
-        let result = Result { try Wrk.run(port: port, connections: connections, seconds: seconds) }
+        let result = Result { try Wrk.run(port: server.port, connections: connections, seconds: seconds) }
         let cpu = processCPUMicroseconds() - before
-        server.shutdown()
-        try await running.value
+        try await server.stop()
         let run = try result.get()
         return (run.rate, run.requests > 0 ? cpu / Double(run.requests) : nil)
     }

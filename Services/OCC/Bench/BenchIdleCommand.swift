@@ -67,17 +67,11 @@ enum BenchIdleCommand: Command {
     private static func serve(maxConnections: Int) async throws {
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
         configuration.maxConnections = maxConnections
-        let logger = Logger(service: "bench-idle", level: .critical)
-        let router = Router(logger: logger)
-        router.get("/healthz") { _ in .text("ok") }
-        let server = HTTPServer(router: router, configuration: configuration, logger: logger)
-        let port = try server.bind()
-        let running = Task { try await server.run() }
-        FileHandle.standardOutput.write(Data("\(port)\n".utf8))
+        let server = try BenchServer.start(configuration)
+        FileHandle.standardOutput.write(Data("\(server.port)\n".utf8))
         // The parent holds our standard input open; its end (or the parent's death) ends the run.
         _ = FileHandle.standardInput.readDataToEndOfFile()
-        server.shutdown()
-        try await running.value
+        try await server.stop()
     }
 
     private static func megabytes(_ bytes: Int) -> String { figure(Double(bytes) / 1_048_576, decimals: 1) }

@@ -39,13 +39,10 @@ enum BenchSlowlorisCommand: Command {
         default: throw UsageError("--model takes event-loops or thread-per-connection")
         }
         configuration.maxConnections = try arguments.int("max-connections", default: configuration.maxConnections)
-        let logger = Logger(service: "bench-slowloris", level: .critical)
-        let router = Router(logger: logger)
-        router.get("/healthz") { _ in .text("ok") }
-        router.post("/upload") { request in .text(String(try await request.body.collect().count)) }
-        let server = HTTPServer(router: router, configuration: configuration, logger: logger)
-        let port = try server.bind()
-        let running = Task { try await server.run() }
+        let server = try BenchServer.start(configuration) { router in
+            router.post("/upload") { request in .text(String(try await request.body.collect().count)) }
+        }
+        let port = server.port
         print("occ bench slowloris — \(sockets) sockets per case, \(seconds)s each, \(configuration.ioModel), "
             + "cap \(configuration.maxConnections) connections\n")
         print("case               normal requests   succeeded   p50 ms   p99 ms")
@@ -60,7 +57,6 @@ enum BenchSlowlorisCommand: Command {
             print("\(pad(attack.rawValue, 15))   \(pad(String(normal.total), 15))   \(pad(figure(rate, decimals: 1) + "%", 9))   "
                 + "\(pad(figure(normal.latency.percentileMilliseconds(0.5), decimals: 1), 6))   \(pad(figure(normal.latency.percentileMilliseconds(0.99), decimals: 1), 6))")
         }
-        server.shutdown()
-        try await running.value
+        try await server.stop()
     }
 }

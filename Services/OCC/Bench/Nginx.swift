@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// A throwaway nginx (Debian package 'nginx') for `occ bench http --nginx`: one `return 200`
 /// location for `/healthz` on 127.0.0.1, one worker per core (as many as our event loops), no
@@ -14,7 +15,7 @@ struct Nginx {
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("occ-bench-nginx-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let port = try freePort()
+        let port = try LoopbackPort.free()
         let configuration = """
             worker_processes \(ProcessInfo.processInfo.activeProcessorCount);
             daemon off;
@@ -58,22 +59,5 @@ struct Nginx {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// A port the kernel has just handed out and released.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw CommandExit(status: 1, description: "no free port for nginx (errno \(errno))") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
