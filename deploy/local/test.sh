@@ -10,7 +10,8 @@
 #
 # Every stage decides the exit status except the fault suite's and ThreadSanitizer's, which
 # report their verdicts at the end (docs/testing.md says why); the sanitizer and fault stages run under a time limit
-# each, so a hang fails the run instead of stalling CI.
+# each, so a hang fails the run instead of stalling CI. A failed test stage does not stop the
+# later ones: the run ends with every verdict, then fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -35,6 +36,14 @@ limited_stage() {
   stage "$name (limit ${limit} s)" timeout --kill-after=30 "$limit" "$@"
 }
 
+# A gating stage that fails is recorded and the later stages still run, so one run shows every
+# verdict; the exit status is decided at the end. (Only a failed build or install stops at once.)
+failed=()
+gate() {
+  local name=$1; shift
+  "$@" || failed+=("$name")
+}
+
 stage install-deps deploy/local/install-deps.sh
 stage build swift build --build-tests
 # The Python clients the TAXII tests drive (taxii2-client, stix2-validator, pinned, from PyPI);
@@ -43,12 +52,15 @@ stage python-clients deploy/ci/python-clients.sh
 # The browser tests (headless Chromium: BrowserTests, ConsoleBrowserTests) run on their own
 # after the rest: a browser rendering pages takes the cores for seconds at a time, and beside it
 # the suites that check timeouts and latency fired late on a 2-core machine.
-stage swift-test swift test --skip-build --skip BrowserTests "$@"
-stage browser-tests swift test --skip-build --filter BrowserTests "$@"
-if [ "$quick" -eq 1 ]; then exit 0; fi
+gate swift-test stage swift-test swift test --skip-build --skip BrowserTests "$@"
+gate browser-tests stage browser-tests swift test --skip-build --filter BrowserTests "$@"
+if [ "$quick" -eq 1 ]; then
+  [ ${#failed[@]} -eq 0 ] || { echo "=== failed: ${failed[*]}"; exit 1; }
+  exit 0
+fi
 # schemathesis (PyPI, pinned) against every service's /openapi.json, the real executables on a
 # throwaway PostgreSQL: no 5xx, every response as documented (docs/testing.md).
-limited_stage fuzz-openapi 900 deploy/ci/fuzz-openapi.sh
+gate fuzz-openapi limited_stage fuzz-openapi 900 deploy/ci/fuzz-openapi.sh
 # A stage that reports its verdict at the end but does not decide the run: NAME LIMIT COMMAND…
 reported=()
 reporting_stage() {
@@ -58,8 +70,13 @@ reporting_stage() {
   reported+=("$name: $([ "$status" -eq 0 ] && echo passed || echo "FAILED (exit $status)")")
 }
 
-limited_stage asan 1200 deploy/ci/sanitizers.sh asan
+gate asan limited_stage asan 1200 deploy/ci/sanitizers.sh asan
 reporting_stage fault-suite 1200 deploy/ci/fault-suite.sh
 reporting_stage tsan 1200 deploy/ci/sanitizers.sh tsan
 echo "=== reporting stages (not yet deciding the run):"
 printf '    %s\n' "${reported[@]}"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "=== gating stages that failed: ${failed[*]}"
+  exit 1
+fi
+echo "=== every gating stage passed"

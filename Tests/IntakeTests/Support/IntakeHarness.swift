@@ -26,10 +26,16 @@ struct IntakeHarness: Sendable {
     ) async throws {
         let database = try await TestDatabase.create(server: server)
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
+        // Instrumented builds run several times slower (OCC_TEST_TIME_SCALE): under AddressSanitizer,
+        // with every suite running, one burst of 24 referrals outlived a limit and all 24 got 503.
+        configuration.requestTimeout = TestTime.scaled(configuration.requestTimeout)
         http(&configuration)
+        let timeouts = SessionTimeouts()
         let environment = ServiceEnvironment(
-            databaseURL: database.conninfo(as: .intake), poolSize: 8, http: configuration,
-            logger: Logger(service: "intake-test", level: .critical))
+            databaseURL: database.conninfo(as: .intake), poolSize: 8,
+            sessionTimeouts: SessionTimeouts(statement: TestTime.scaled(timeouts.statement), idleInTransaction: TestTime.scaled(timeouts.idleInTransaction),
+                                             lock: TestTime.scaled(timeouts.lock)),
+            http: configuration, logger: Logger(service: "intake-test", level: .critical))
         let application = try await buildIntakeApplication(environment: environment, limits: limits, rateLimit: rateLimit)
         let port = try application.bind()
         let running = Task { try await application.run() }
