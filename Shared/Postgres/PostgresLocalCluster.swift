@@ -90,6 +90,12 @@ public final class PostgresLocalCluster: Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// The running server's postmaster process id (first line of `postmaster.pid`); nil when stopped.
+    public func postmasterPID() -> Int32? {
+        guard let text = try? String(contentsOfFile: "\(directory)/data/postmaster.pid", encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first.flatMap { Int32($0) }
+    }
+
     /// Path to a server program (`pgbench`, `psql`, …) of the same installation.
     public func tool(_ name: String) -> String { "\(binDirectory)/\(name)" }
 

@@ -9,7 +9,7 @@ enum BenchFlowCommand: Command {
     static let path = ["bench", "flow"]
     static let summary = "sustained referrals/s through the four services and intake-to-tasking latency"
     static let help = """
-        usage: occ bench flow [--seconds N] [--clients N] [--port N] [--use-database-url]
+        usage: occ bench flow [--seconds N] [--clients N] [--port N] [--statements N] [--use-database-url]
                occ bench flow --campaign [--referrals N] [--clients N] [--port N] [--use-database-url]
 
         Starts a durable throwaway PostgreSQL and the four service executables, then:
@@ -20,6 +20,10 @@ enum BenchFlowCommand: Command {
           (3) throughout both, pg_locks sampled every 10 ms for backends waiting on an audit
               lock (the chainer's advisory lock or audit_log itself): none should, as request
               paths append without a lock and the chainer only try-locks.
+        After (1) it prints the CPU time each service process, the clients and PostgreSQL (its
+        postmaster and every child) spent per referral tasked. With --statements N the throwaway
+        server loads pg_stat_statements (package postgresql-contrib) and the N statements that
+        took the most execution time over (1) are printed with calls per referral.
 
         With --campaign it instead submits N unrelated referrals, then N referrals that all name
         one phone number (partners of all four sectors in turn, so one growing network), and
@@ -29,15 +33,19 @@ enum BenchFlowCommand: Command {
           --referrals N referrals per --campaign run (default 5000)
           --clients N   concurrent submitters in phase 1 (default 8)
           --port N      first of four consecutive service ports (default 19080)
+          --statements N  the N costliest statements over (1), from pg_stat_statements
           --use-database-url  run on DATABASE_URL instead, filling it with test partners,
                         referrals and audit rows (refused, exit 2, without this flag)
         """
-    static let valuedOptions: Set<String> = ["seconds", "clients", "port", "referrals"]
+    static let valuedOptions: Set<String> = ["seconds", "clients", "port", "referrals", "statements"]
 
     static func run(_ arguments: Arguments) async throws {
         let seconds = try arguments.int("seconds", default: 10)
         let clients = max(1, try arguments.int("clients", default: 8))
-        let database = try Database.scratch(arguments, command: "bench flow", durable: true)
+        let statements = try arguments.int("statements", default: 0)
+        let database = try Database.scratch(
+            arguments, command: "bench flow", durable: true,
+            settings: statements > 0 ? ["shared_preload_libraries": "pg_stat_statements", "pg_stat_statements.track": "all"] : [:])
         let stack = DemoStack(basePort: try arguments.int("port", default: 19080))
         defer {
             stack.stop()
@@ -45,6 +53,7 @@ enum BenchFlowCommand: Command {
         }
         let connection = try await PostgresConnection.connect(database.conninfo, applicationName: "occ-bench")
         try await Migrator().migrate(connection)
+        if statements > 0 { _ = try await connection.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", name: "bench_statements_extension") }
         let logins = try await DemoStack.serviceLogins(database, on: connection)
         await connection.close()
         let logDirectory = "\(NSTemporaryDirectory())occ-bench-flow-\(getpid())"
@@ -60,8 +69,18 @@ enum BenchFlowCommand: Command {
 
         emit("occ bench flow — \(seconds)s per phase, durable commits, four service processes\n")
         let sampler = try await AuditLockSampler(conninfo: database.conninfo)
+        let cpu = ProcessCPU(targets: stack.pids.map { ($0.name, .process($0.pid)) } + [("occ (the clients)", .process(getpid()))]
+            + (database.cluster?.postmasterPID().map { [("PostgreSQL", .tree($0))] } ?? []))
+        if statements > 0 { _ = try await scenario.pool.query(StatementCosts.reset) }
+        let before = cpu.sample()
         let sustained = try await flow.sustained(clients: clients, seconds: seconds)
+        let spent = cpu.sample().merging(before) { after, before in after - before }
+        let costs = statements > 0 ? try await StatementCosts.top(statements, on: scenario.pool) : []
         emit("(1) sustained, \(clients) clients: \(figure(sustained.rate)) referrals/s tasked (\(sustained.count) referrals, \(sustained.rejected) rejected)   target ≥ 800 (issue 16)")
+        let perReferral = cpu.targets.map(\.name).compactMap { name in spent[name].map { "\(name) \(figure($0 / 1000 / Double(max(1, sustained.count)), decimals: 2))" } }
+        emit("    CPU ms per referral over (1): " + perReferral.joined(separator: ", ")
+            + (database.cluster == nil ? " (PostgreSQL not measured: DATABASE_URL's server is not ours)" : "   target PostgreSQL ≤ 1.5"))
+        StatementCosts.print(costs, referrals: sustained.count)
         let paced = try await flow.paced(rate: max(1, sustained.rate / 2), seconds: seconds)
         emit("(2) at \(figure(sustained.rate / 2)) referrals/s: intake→tasking p50 \(figure(paced.p50 * 1000, decimals: 1)) ms, p99 \(figure(paced.p99 * 1000, decimals: 1)) ms (\(paced.count) referrals)")
         let waits = try await sampler.finish()

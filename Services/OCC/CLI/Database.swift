@@ -7,13 +7,15 @@ struct Database: Sendable {
     let cluster: PostgresLocalCluster?
 
     /// `DATABASE_URL` when set; otherwise, with `localFallback`, a fresh local server.
-    static func resolve(localFallback: Bool, durable: Bool = true, progress: (String) -> Void = progressLine) throws -> Database {
+    static func resolve(
+        localFallback: Bool, durable: Bool = true, settings: [String: String] = [:], progress: (String) -> Void = progressLine
+    ) throws -> Database {
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
             return Database(conninfo: url, cluster: nil)
         }
         guard localFallback else { throw UsageError("DATABASE_URL is not set") }
         progress("DATABASE_URL not set: starting a throwaway PostgreSQL")
-        let cluster = try PostgresLocalCluster.start(durable: durable, log: progress)
+        let cluster = try PostgresLocalCluster.start(durable: durable, settings: settings, log: progress)
         return Database(conninfo: cluster.conninfo(), cluster: cluster)
     }
 
@@ -24,7 +26,7 @@ struct Database: Sendable {
     /// own; `DATABASE_URL` only with `--use-database-url`. Without the flag a set `DATABASE_URL` is
     /// refused (exit 2) before any connection, so an operator's shell pointing at a real exchange
     /// cannot turn a benchmark into fake partners and referrals in its audit log.
-    static func scratch(_ arguments: Arguments, command: String, durable: Bool) throws -> Database {
+    static func scratch(_ arguments: Arguments, command: String, durable: Bool, settings: [String: String] = [:]) throws -> Database {
         let url = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
         let allowed = arguments.flag(useDatabaseURLFlag)
         if !url.isEmpty {
@@ -39,7 +41,7 @@ struct Database: Sendable {
             return Database(conninfo: url, cluster: nil)
         }
         if allowed { throw UsageError("--\(useDatabaseURLFlag) given but DATABASE_URL is not set") }
-        return try resolve(localFallback: true, durable: durable)
+        return try resolve(localFallback: true, durable: durable, settings: settings)
     }
 
     func stop() { cluster?.stop() }

@@ -63,6 +63,11 @@ final class DemoStack: Sendable {
         throw DemoFailure("\(name) did not become healthy on port \(port) within 60 s")
     }
 
+    /// The running services' process ids, in start order.
+    var pids: [(name: String, pid: Int32)] {
+        state.withLock { $0.processes.map { ($0.name, $0.process.processIdentifier) } }
+    }
+
     /// SIGTERM to every service (graceful drain), in reverse start order, and waits for them.
     /// Safe to call more than once and from any task (a signal's and the demo's own).
     func stop() {
