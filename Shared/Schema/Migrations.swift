@@ -23,5 +23,6 @@ public enum Migrations {
         Migration(version: 20, name: "console", sql: Migration0020Console.sql),
         Migration(version: 21, name: "feeds", sql: Migration0021Feeds.sql),
         Migration(version: 22, name: "pursue_clock_and_figures", sql: Migration0022PursueClockAndFigures.sql),
+        Migration(version: 23, name: "cached_plans", sql: Migration0023CachedPlans.sql),
     ]
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTP
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("GET /v1/referrals")
 struct ReadTests {
@@ -44,7 +45,8 @@ struct ReadTests {
             // tests share the cluster), so it polls until all five arrived or a generous bound passes.
             var seen: [String] = []
             var cursor: String?
-            let deadline = ContinuousClock.now + .seconds(60)
+            // (60 s was not enough under ThreadSanitizer, with other suites' transactions open.)
+            let deadline = ContinuousClock.now + TestTime.scaled(.seconds(120))
             while seen.count < 5, ContinuousClock.now < deadline {
                 let query = cursor.map { "?limit=2&cursor=\($0)" } ?? "?limit=2"
                 let page = try await client.get("/v1/referrals\(query)", headers: harness.headers())
@@ -63,7 +65,7 @@ struct ReadTests {
             _ = try await client.send(.post, "/v1/referrals", headers: harness.headers(),
                                       body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "TEL-6")))
             var later: [String] = []
-            while later.isEmpty, ContinuousClock.now < deadline + .seconds(60) {
+            while later.isEmpty, ContinuousClock.now < deadline + TestTime.scaled(.seconds(60)) {
                 let page = ReferralFixtures.json(try await client.get("/v1/referrals?cursor=\(cursor ?? "")", headers: harness.headers()))
                 later = (page["referrals"] as? [[String: Any]] ?? []).compactMap { $0["partner_reference"] as? String }
                 if later.isEmpty { try await Task.sleep(for: .milliseconds(50)) }

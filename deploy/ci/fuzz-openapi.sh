@@ -15,7 +15,7 @@
 #
 #   deploy/ci/fuzz-openapi.sh [SERVICE...]      e.g. tasking feedback (default: all four)
 #
-# OCC_FUZZ_SECONDS bounds each service's fuzzing (default 60 s: about six minutes in all with
+# OCC_FUZZ_SECONDS bounds each document's fuzzing (default 30 s: about four minutes in all with
 # set-up). OCC_FUZZ_SEED fixes the random seed; OCC_FUZZ_CHECKS replaces the checks
 # (schemathesis --checks); OCC_FUZZ_WORKERS sets its concurrent workers (default 1: with two, CPython
 # 3.11's ast.parse, which hypothesis calls from both threads, can raise "AST constructor recursion
@@ -26,7 +26,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 version=4.32.5
-budget="${OCC_FUZZ_SECONDS:-60}"
+budget="${OCC_FUZZ_SECONDS:-30}"
 services=("$@")
 [ ${#services[@]} -gt 0 ] || services=(intake enrichment tasking feedback)
 for service in "${services[@]}"; do
