@@ -5,7 +5,7 @@
 # AddressSanitizer and ThreadSanitizer, and the fault
 # suite (four services under load while PostgreSQL and the services are broken in turn).
 #
-#   deploy/local/test.sh                   everything (about 50 minutes on a 2-core machine)
+#   deploy/local/test.sh                   everything (about 50–55 minutes on a 2-core machine)
 #   deploy/local/test.sh --quick [ARGS…]   only the build and `swift test` (ARGS go to it)
 #
 # Every stage decides the exit status except the fault suite's and ThreadSanitizer's, which
