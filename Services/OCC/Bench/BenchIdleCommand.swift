@@ -37,7 +37,7 @@ enum BenchIdleCommand: Command {
         let cap = try arguments.int("max-connections", default: count + 100)
         guard (1...100_000).contains(count) else { throw UsageError("--connections takes 1 to 100000") }
         guard (1...50).contains(seconds) else { throw UsageError("--seconds takes 1 to 50 (the idle timeout is 60 s)") }
-        raiseDescriptorLimit(to: count + 256)
+        DescriptorLimit.raise(toAtLeast: count + 256, logger: Logger(service: "bench-idle", level: .warning))
 
         let server = try IdleBenchServer.start(maxConnections: cap)
         defer { server.stop() }
@@ -75,11 +75,4 @@ enum BenchIdleCommand: Command {
     }
 
     private static func megabytes(_ bytes: Int) -> String { figure(Double(bytes) / 1_048_576, decimals: 1) }
-
-    private static func raiseDescriptorLimit(to wanted: Int) {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(wanted) else { return }
-        limit.rlim_cur = min(rlim_t(wanted), limit.rlim_max)
-        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-    }
 }

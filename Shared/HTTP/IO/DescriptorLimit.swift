@@ -2,10 +2,10 @@ import Runtime
 import Glibc
 
 /// The process's open-descriptor limit, which bounds the connections an event-loop server can hold.
-enum DescriptorLimit {
+public enum DescriptorLimit {
     /// Raises the soft limit towards `wanted` (never above the hard limit, never lowering it), as a
     /// server holding thousands of connections must; the default soft limit is often 1,024.
-    static func raise(toAtLeast wanted: Int, logger: Logger) {
+    public static func raise(toAtLeast wanted: Int, logger: Logger) {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(wanted) else { return }
         let target = min(rlim_t(wanted), limit.rlim_max)
