@@ -52,7 +52,7 @@ import Testing
                 recipientHopLimit: random.int(1...3), linkedPartnerMoney: random.bool(), linkedPartnerDisruptionKinds: random.bool(),
                 partnerIdentities: random.bool())
             let disclosure = DisclosureCase(
-                outcome: outcome, note: note, actioned: sources[0], linked: Array(sources.dropFirst()), latestNetworkEmbargo: embargo)
+                outcomeID: Int64(round + 1), outcome: outcome, note: note, actioned: sources[0], linked: Array(sources.dropFirst()), latestNetworkEmbargo: embargo)
             for (index, source) in sources.enumerated() {
                 let recipient = DisclosureRecipient(referral: source, hops: index == 0 ? 0 : random.int(1...4))
                 let decision = Disclosure.decide(disclosure, for: recipient, policy: policy, now: Self.now)

@@ -37,11 +37,11 @@ import Testing
     /// The bank's referral actioned; the telco's linked to it.
     private func decide(
         _ outcome: Outcome, for recipient: DisclosureSource, actioned: DisclosureSource? = nil, note: NoteRelease = .held,
-        policy: ReleasePolicy = .defaults, hops: Int = 1, at instant: Date? = nil
+        policy: ReleasePolicy = .defaults, hops: Int = 1, at instant: Date? = nil, outcomeID: Int64 = 1
     ) -> DisclosureDecision {
         let actioned = actioned ?? bank
         let linked = [bank, telco].filter { $0.referralID != actioned.referralID }
-        let disclosure = DisclosureCase(outcome: outcome, note: note, actioned: actioned, linked: linked, latestNetworkEmbargo: outcome.embargoUntil)
+        let disclosure = DisclosureCase(outcomeID: outcomeID, outcome: outcome, note: note, actioned: actioned, linked: linked, latestNetworkEmbargo: outcome.embargoUntil)
         return Disclosure.decide(disclosure, for: DisclosureRecipient(referral: recipient, hops: recipient == actioned ? 0 : hops), policy: policy, now: instant ?? now)
     }
 
@@ -65,9 +65,19 @@ import Testing
         #expect(decide(embargoed, for: telco).item?.id == during.id)
     }
 
+    /// Two outcomes that read alike for a recipient (same kind, same instant, same network) are two
+    /// items: one could otherwise be taken for a redelivery of the other and never stored.
+    @Test func outcomesThatReadAlikeGetTheirOwnItems() throws {
+        let first = try #require(decide(try outcome(), for: telco, outcomeID: 7).item)
+        let second = try #require(decide(try outcome(), for: telco, outcomeID: 8).item)
+        #expect(first.message == second.message && first.issuedAt == second.issuedAt)
+        #expect(first.id != second.id)
+        #expect(decide(try outcome(), for: telco, outcomeID: 7).item?.id == first.id)
+    }
+
     @Test func anotherTaskingsEmbargoHoldsThisOutcomeBack() throws {
         let disclosure = DisclosureCase(
-            outcome: try outcome(), note: .none, actioned: bank, linked: [telco], latestNetworkEmbargo: date("2026-05-01T00:00:00Z"))
+            outcomeID: 1, outcome: try outcome(), note: .none, actioned: bank, linked: [telco], latestNetworkEmbargo: date("2026-05-01T00:00:00Z"))
         #expect(disclosure.embargoLifts(after: now) == date("2026-05-01T00:00:00Z"))
         for recipient in [DisclosureRecipient(referral: bank, hops: 0), DisclosureRecipient(referral: telco, hops: 1)] {
             let decision = Disclosure.decide(disclosure, for: recipient, policy: .defaults, now: now)

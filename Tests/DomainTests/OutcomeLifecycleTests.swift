@@ -31,7 +31,7 @@ import Testing
 
     @Test func theRationaleReachesTheReferrerOnly() throws {
         let outcome = try validate(#"{"kind": "declined", "rationale": "Below the force threshold."}"#).get()
-        let disclosure = DisclosureCase(outcome: outcome, note: .none, actioned: bank, linked: [telco], latestNetworkEmbargo: nil)
+        let disclosure = DisclosureCase(outcomeID: 1, outcome: outcome, note: .none, actioned: bank, linked: [telco], latestNetworkEmbargo: nil)
         let now = date("2026-04-01T12:00:00Z")
         let toBank = Disclosure.decide(disclosure, for: DisclosureRecipient(referral: bank, hops: 0), policy: .defaults, now: now)
         #expect(toBank.item?.rationale == "Below the force threshold.")
@@ -44,7 +44,7 @@ import Testing
 
     @Test func underEmbargoTheReferrerHearsOnlyTheFloor() throws {
         let outcome = try validate(#"{"kind": "declined", "rationale": "No offence disclosed.", "embargo_until": "2026-06-01T00:00:00Z"}"#).get()
-        let disclosure = DisclosureCase(outcome: outcome, note: .none, actioned: bank, linked: [], latestNetworkEmbargo: outcome.embargoUntil)
+        let disclosure = DisclosureCase(outcomeID: 1, outcome: outcome, note: .none, actioned: bank, linked: [], latestNetworkEmbargo: outcome.embargoUntil)
         let decision = Disclosure.decide(disclosure, for: DisclosureRecipient(referral: bank, hops: 0), policy: .defaults, now: date("2026-04-01T12:00:00Z"))
         #expect(decision.item?.rationale == nil && decision.reasons == [.networkEmbargo])
     }

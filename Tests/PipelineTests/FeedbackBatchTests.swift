@@ -7,14 +7,21 @@ import Testing
 
 /// `deliver_feedback` jobs handled in batches by the real feedback worker: each job's items, TAXII
 /// objects, webhook events and audit record commit in the transaction that completes it, and a
-/// job that fails its batch is run again alone without disturbing the others.
+/// job that fails its batch is run again alone without disturbing the others. A batch is cut into
+/// transactions by its outcomes' recipients: with `FEEDBACK_TRANSACTION_RECIPIENTS` at 4 (each
+/// outcome here reaches one referral) no transaction stores more than four outcomes' items, and the
+/// poison fails alone after the transactions before it committed.
 @Suite("Feedback: deliveries in batches", .serialized)
 struct FeedbackBatchTests {
     static let outcomes = 50
 
-    @Test("50 outcomes' deliveries complete in batches, each with its effects in its own completion's transaction; one poison job fails alone")
-    func batchesWithPoison() async throws {
-        try await PipelineHarness.with(webhooks: WebhookDeliveryTests.settings(), feedbackWorker: false) { harness in
+    @Test(
+        "50 outcomes' deliveries complete in batches, each with its effects in its own completion's transaction; one poison job fails alone",
+        arguments: [2_000, 4])
+    func batchesWithPoison(transactionRecipients: Int) async throws {
+        try await PipelineHarness.with(
+            webhooks: WebhookDeliveryTests.settings(), feedbackWorker: false, transactionRecipients: transactionRecipients
+        ) { harness in
             let telco = try await harness.partner("Batch Telco", .telco)
             let receiver = try WebhookReceiver()
             let hooks = try await APIKeyRegistry(pool: harness.pool).issue(owner: .partner(id: telco.id), scopes: [.partnerWebhooks])
@@ -76,10 +83,11 @@ struct FeedbackBatchTests {
                     """, Int64(poison)) == 1
             })
 
-            // Batches: some transaction stored several outcomes' items.
-            #expect(try await harness.count("""
+            // Batches: some transaction stored several outcomes' items, and none more recipients' than allowed.
+            let most = try await harness.count("""
                 SELECT max(n)::int FROM (SELECT count(DISTINCT outcome_id) AS n FROM feedback_items GROUP BY xmin::text) AS per_transaction
-                """) > 1)
+                """)
+            #expect(most > 1 && most <= transactionRecipients)
             // Exactly once, in the completing transaction: each completed job's outcome has its one
             // item written by the transaction that moved the job to history (items are never updated,
             // so their xmin is that transaction's), one `feedback.written` record, one webhook event
@@ -128,9 +136,12 @@ struct FeedbackBatchTests {
         }
     }
 
-    @Test("FEEDBACK_BATCH is 32 unless set, from 1 to 500; feedback reads the partner rate limit too")
+    @Test("FEEDBACK_BATCH is 32 and FEEDBACK_TRANSACTION_RECIPIENTS 2000 unless set; feedback reads the partner rate limit too")
     func settings() throws {
         #expect(try FeedbackSettings(config: Config([:])).batch == 32)
+        #expect(try FeedbackSettings(config: Config([:])).transactionRecipients == 2_000)
+        #expect(try FeedbackSettings(config: Config(["FEEDBACK_TRANSACTION_RECIPIENTS": "1"])).transactionRecipients == 1)
+        #expect(throws: ConfigError.self) { try FeedbackSettings(config: Config(["FEEDBACK_TRANSACTION_RECIPIENTS": "0"])) }
         #expect(try FeedbackSettings(config: Config(["FEEDBACK_BATCH": "8"])).batch == 8)
         #expect(throws: ConfigError.self) { try FeedbackSettings(config: Config(["FEEDBACK_BATCH": "0"])) }
         #expect(throws: ConfigError.self) { try FeedbackSettings(config: Config(["FEEDBACK_BATCH": "501"])) }

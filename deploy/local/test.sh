@@ -52,10 +52,31 @@ stage python-clients deploy/ci/python-clients.sh
 # The browser tests (headless Chromium: BrowserTests, ConsoleBrowserTests) run on their own
 # after the rest: a browser rendering pages takes the cores for seconds at a time, and beside it
 # the suites that check timeouts and latency fired late on a 2-core machine.
-gate swift-test stage swift-test swift test --skip-build --skip BrowserTests "$@"
-gate browser-tests stage browser-tests swift test --skip-build --filter BrowserTests "$@"
+# Each `swift test` run's output is kept in a log so that the end of the run can name the tests
+# that failed: CI keeps only the tail of what a run prints.
+logs=.build/test-logs
+mkdir -p "$logs"
+logged() {
+  local log=$1; shift
+  "$@" 2>&1 | tee "$log"
+}
+# The failing tests' lines (Swift Testing's ✘ and XCTest's "error:") in this run's logs and the
+# LOGS named, at most 40 of each.
+failures() {
+  local log
+  for log in "$logs"/*.log "$@"; do
+    [ -f "$log" ] || continue
+    if grep -Eq '✘|: error: ' "$log"; then
+      echo "=== failing tests in $log:"
+      grep -E '✘|: error: ' "$log" | grep -v '^✘ Test run with' | head -40
+    fi
+  done
+}
+rm -f "$logs"/*.log
+gate swift-test stage swift-test logged "$logs/swift-test.log" swift test --skip-build --skip BrowserTests "$@"
+gate browser-tests stage browser-tests logged "$logs/browser-tests.log" swift test --skip-build --filter BrowserTests "$@"
 if [ "$quick" -eq 1 ]; then
-  [ ${#failed[@]} -eq 0 ] || { echo "=== failed: ${failed[*]}"; exit 1; }
+  [ ${#failed[@]} -eq 0 ] || { failures; echo "=== failed: ${failed[*]}"; exit 1; }
   exit 0
 fi
 # schemathesis (PyPI, pinned) against every service's /openapi.json, the real executables on a
@@ -75,6 +96,7 @@ reporting_stage fault-suite 1200 deploy/ci/fault-suite.sh
 reporting_stage tsan 1200 deploy/ci/sanitizers.sh tsan
 echo "=== reporting stages (not yet deciding the run):"
 printf '    %s\n' "${reported[@]}"
+failures .build-asan/sanitizer-tests.log .build-tsan/sanitizer-tests.log
 if [ ${#failed[@]} -gt 0 ]; then
   echo "=== gating stages that failed: ${failed[*]}"
   exit 1

@@ -17,7 +17,7 @@ public struct FeedbackService: Sendable {
         let metrics = MetricsRegistry()
         pool = environment.makePool()
         let queue = JobQueue(pool: pool)
-        let handler = FeedbackHandler(queue: queue, logger: environment.logger)
+        let handler = FeedbackHandler(queue: queue, logger: environment.logger, recipientsPerTransaction: settings.transactionRecipients)
         let deliverer = WebhookDeliverer(pool: pool, queue: queue, settings: settings.webhooks, logger: environment.logger)
         var registry = JobWorkerRegistry()
         registry.register(DeliverFeedback.self) { [pool] args, context in

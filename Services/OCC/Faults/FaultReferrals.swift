@@ -18,7 +18,9 @@ enum FaultReferrals {
         let phone = String(format: "+4477009%05d", campaign % 100_000)
         let account = ["kind": "uk_bank_account", "sort_code": "40-12-\(String(format: "%02d", campaign % 100))",
                        "account_number": String(format: "%08d", 10_000_000 + campaign % 90_000_000)]
-        let domain = "parcel-\(campaign).example.co.uk"
+        // Its own registrable domain: enrichment links every name under one (`example.co.uk` would
+        // join all campaigns into one network, and every outcome would reach thousands).
+        let domain = "parcel-\(campaign).example"
         let (crimeType, summary, indicators): (String, String, [[String: String]]) = switch sector {
         case .telco:
             ("fraud.app_impersonation", "Spoofed calls impersonating a bank's fraud team",

@@ -69,7 +69,8 @@ extension Disclosure {
             names = Array(Set(names)).sorted()
         }
 
-        func item(_ outcome: Outcome, now: Date) -> FeedbackItem {
+        func item(_ disclosure: DisclosureCase, now: Date) -> FeedbackItem {
+            let outcome = disclosure.outcome
             let markings = revealed.map(\.markings)
             let tlp = max(markings.map(\.tlp).max() ?? .amber, .amber)
             let conditioned = markings.filter { $0.handlingCode == .conditions }
@@ -85,16 +86,18 @@ extension Disclosure {
                 moneyRepatriated: money.repatriated, note: note, rationale: rationale, corroboratedBy: names, tlp: tlp,
                 handlingCode: conditioned.isEmpty ? .permitted : .conditions,
                 handlingConditions: conditions.isEmpty ? nil : conditions, issuedAt: outcome.recordedAt)
-            return draft.issued(id: Self.itemID(draft, outcome), at: now)
+            return draft.issued(id: Self.itemID(draft, disclosure), at: now)
         }
 
         /// Same recipient, referral, outcome and released content → same id, so redelivery is a
         /// no-op, while the item released when an embargo lifts or a note is approved is new.
-        private static func itemID(_ draft: FeedbackItem, _ outcome: Outcome) -> String {
+        private static func itemID(_ draft: FeedbackItem, _ disclosure: DisclosureCase) -> String {
+            let outcome = disclosure.outcome
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             let content = (try? encoder.encode(draft)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let parts = [draft.partnerID, draft.referralID, draft.status.rawValue, outcome.kind.rawValue, Timestamp.format(outcome.recordedAt), content]
+            let parts = [draft.partnerID, draft.referralID, String(disclosure.outcomeID), draft.status.rawValue, outcome.kind.rawValue,
+                         Timestamp.format(outcome.recordedAt), content]
             return Hex.encode(SHA256.hash(parts.joined(separator: "\u{1F}")))
         }
     }

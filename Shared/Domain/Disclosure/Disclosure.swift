@@ -39,7 +39,7 @@ public enum Disclosure: Sendable {
             draft.addOutcome(disclosure, policy: policy)
             draft.addIdentities(disclosure, policy: policy)
         }
-        return DisclosureDecision(item: draft.item(disclosure.outcome, now: now), reasons: draft.reasons, revealed: Set(draft.revealed.map(\.referralID)))
+        return DisclosureDecision(item: draft.item(disclosure, now: now), reasons: draft.reasons, revealed: Set(draft.revealed.map(\.referralID)))
     }
 
     /// Why `source`'s data may not go to `partnerID`, or nil when it may. Its own partner is the

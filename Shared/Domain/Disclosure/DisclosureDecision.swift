@@ -14,13 +14,15 @@ public struct DisclosureDecision: Sendable, Hashable {
     public let reasons: [DisclosureReason]
     /// The item to store and deliver; nil when withheld.
     public let item: FeedbackItem?
-    /// The referrals whose data the item reveals: its marking is the strictest of theirs.
-    public let revealedReferralIDs: [String]
+    /// The referrals whose data the item reveals: its marking is the strictest of theirs. (A set:
+    /// in a large network there are hundreds per decision, and sorting them per decision cost
+    /// more than the rest of the decision.)
+    public let revealedReferralIDs: Set<String>
 
     init(item: FeedbackItem?, reasons: Set<DisclosureReason>, revealed: Set<String>) {
         self.item = item
         self.reasons = reasons.sorted()
-        self.revealedReferralIDs = revealed.sorted()
+        self.revealedReferralIDs = revealed
         verdict = item == nil ? .withhold : reasons.isEmpty ? .release : .releaseRedacted
     }
 }

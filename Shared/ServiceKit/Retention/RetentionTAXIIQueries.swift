@@ -28,8 +28,8 @@ enum RetentionTAXIIQueries {
     /// their referrals. Each row's id and version are the object's own `id` and `modified`.
     static let insertRevoked = PostgresQuery("taxii_objects_retention_revoke", """
         INSERT INTO taxii_objects (partner_id, collection, object_id, version, referral_id, object)
-        SELECT t.partner, t.collection, t.object::jsonb->>'id', t.object::jsonb->>'modified', t.referral, t.object::jsonb
-        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[]) WITH ORDINALITY AS t(partner, collection, object, referral, n)
+        SELECT t.partner, t.collection, t.object->>'id', t.object->>'modified', t.referral, t.object
+        FROM unnest($1::bigint[], $2::text[], $3::text[]::jsonb[], $4::uuid[]) WITH ORDINALITY AS t(partner, collection, object, referral, n)
         ORDER BY t.n
         ON CONFLICT DO NOTHING
         """)

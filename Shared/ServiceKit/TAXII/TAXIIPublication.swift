@@ -22,22 +22,27 @@ public enum TAXIIPublication {
     /// exchange's identity and extension definition, stored once). A version already published is
     /// left as it is. The partner must be in scope (row-level security).
     public static func insert(_ entries: [Entry], partnerID: Int64, collection: TAXIICollection) -> PostgresQuery {
-        let all = STIXExport.preamble.map { Entry($0, referralID: nil) } + entries
-        return TAXIIObjectWrites.insertMany.binding(
-            partnerID, collection.rawValue, all.map(\.object.canonicalText), all.map { $0.referralID?.uuidString.lowercased() ?? "" })
+        TAXIIObjectWrites.insertMany.binding(
+            partnerID, collection.rawValue, preamble + entries.map(\.object.canonicalText),
+            preambleReferrals + entries.map { $0.referralID?.uuidString.lowercased() ?? "" })
     }
+
+    /// The preamble as text, made once (it never changes).
+    private static let preamble = STIXExport.preamble.map(\.canonicalText)
+    private static let preambleReferrals = Array(repeating: "", count: preamble.count)
 }
 
 /// Statements writing `taxii_objects`.
 enum TAXIIObjectWrites {
     /// `$3` objects as JSON text, `$4` their referral ids ('' for none); each row's id and version
-    /// are the object's own `id` and `modified` (the table checks it).
+    /// are the object's own `id` and `modified` (the table checks it). Each object is parsed once
+    /// (the array's cast), not once per column.
     static let insertMany = PostgresQuery(
         "taxii_objects_insert",
         """
         INSERT INTO taxii_objects (partner_id, collection, object_id, version, referral_id, object)
-        SELECT $1, $2, t.object::jsonb->>'id', t.object::jsonb->>'modified', nullif(t.referral, '')::uuid, t.object::jsonb
-        FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(object, referral, n)
+        SELECT $1, $2, t.object->>'id', t.object->>'modified', nullif(t.referral, '')::uuid, t.object
+        FROM unnest($3::text[]::jsonb[], $4::text[]) WITH ORDINALITY AS t(object, referral, n)
         ORDER BY t.n
         ON CONFLICT DO NOTHING
         """)

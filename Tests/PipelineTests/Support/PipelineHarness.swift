@@ -28,7 +28,7 @@ final class PipelineHarness: Sendable {
     /// Each service connects with its exchange login (`TestDatabase.conninfo(as:)`), as deployed,
     /// so the tests exercise the grants and row-level security, not a superuser's view; `pool` is
     /// the superuser's, for setup and inspection only.
-    private init(database: TestDatabase, webhooks: WebhookSettings, feedbackWorker: Bool) throws {
+    private init(database: TestDatabase, webhooks: WebhookSettings, feedbackWorker: Bool, transactionRecipients: Int) throws {
         self.database = database
         pool = database.pool()
         intake = PostgresPool(.init(conninfo: database.conninfo(as: .intake), maxConnections: 2, applicationName: "occ-test-intake"))
@@ -39,17 +39,22 @@ final class PipelineHarness: Sendable {
         }
         enrichment = try EnrichmentService(environment: environment("enrichment", .enrichment), settings: EnrichmentSettings(concurrency: 4))
         tasking = TaskingService(environment: environment("tasking", .tasking), settings: TaskingSettings(concurrency: 4))
-        feedback = FeedbackService(environment: environment("feedback", .feedback), settings: FeedbackSettings(concurrency: 4, webhooks: webhooks))
+        feedback = FeedbackService(environment: environment("feedback", .feedback), settings: FeedbackSettings(
+            concurrency: 4, transactionRecipients: transactionRecipients, webhooks: webhooks))
         workers = ([enrichment.worker, tasking.worker] + (feedbackWorker ? [feedback.worker] : [])).compactMap { $0 }
             .map { worker in Task { try await worker.run() } }
     }
 
     /// Without `feedbackWorker` the feedback worker is built but not run: a test runs it itself,
-    /// once the deliveries it wants handled together are queued.
+    /// once the deliveries it wants handled together are queued. `transactionRecipients` is
+    /// `FEEDBACK_TRANSACTION_RECIPIENTS`.
     static func start(
-        server: TestDatabase.Server = .shared, webhooks: WebhookSettings = WebhookSettings(), feedbackWorker: Bool = true
+        server: TestDatabase.Server = .shared, webhooks: WebhookSettings = WebhookSettings(), feedbackWorker: Bool = true,
+        transactionRecipients: Int = 2_000
     ) async throws -> PipelineHarness {
-        try PipelineHarness(database: try await TestDatabase.create(server: server), webhooks: webhooks, feedbackWorker: feedbackWorker)
+        try PipelineHarness(
+            database: try await TestDatabase.create(server: server), webhooks: webhooks, feedbackWorker: feedbackWorker,
+            transactionRecipients: transactionRecipients)
     }
 
     /// Shuts the workers down gracefully and closes the pools.
@@ -113,9 +118,10 @@ extension PipelineHarness {
     /// Runs `body` against a started harness and always stops it.
     static func with(
         server: TestDatabase.Server = .shared, webhooks: WebhookSettings = WebhookSettings(), feedbackWorker: Bool = true,
-        _ body: (PipelineHarness) async throws -> Void
+        transactionRecipients: Int = 2_000, _ body: (PipelineHarness) async throws -> Void
     ) async throws {
-        let harness = try await start(server: server, webhooks: webhooks, feedbackWorker: feedbackWorker)
+        let harness = try await start(
+            server: server, webhooks: webhooks, feedbackWorker: feedbackWorker, transactionRecipients: transactionRecipients)
         do {
             try await body(harness)
         } catch {

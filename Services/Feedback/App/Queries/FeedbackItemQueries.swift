@@ -2,14 +2,19 @@ import Postgres
 
 /// Statements on `feedback_items`. Partner-facing ones filter by partner as well as relying on RLS.
 enum FeedbackItemQueries {
-    /// Same item id (same partner, referral, status, outcome) is stored once: redelivery is a no-op.
-    /// `feed_xid`/`feed_seq` are set by the table's trigger (Migration0012FeedCursors). Returns the
-    /// id only when the item is new (what TAXII publishes).
+    /// One partner's items (`$1`), in order: `$2` ids, `$3` referrals, `$4` outcomes, `$5`
+    /// statuses, `$6` categories (NULL for none), `$7` the items as JSON. Same item id (same
+    /// partner, referral, outcome, status and content) is stored once: redelivery is a no-op.
+    /// `feed_xid`/`feed_seq` are set by the table's trigger (Migration0012FeedCursors). Returns
+    /// the ids of the items that are new (what TAXII publishes).
     static let insert = PostgresQuery(
         "feedback_items_insert",
         """
         INSERT INTO feedback_items (id, partner_id, referral_id, outcome_id, status, category, item)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+        SELECT t.id, $1, t.referral, t.outcome, t.status, t.category, t.item
+        FROM unnest($2::text[], $3::uuid[], $4::int8[], $5::text[], $6::text[], $7::text[]::jsonb[])
+             WITH ORDINALITY AS t(id, referral, outcome, status, category, item, n)
+        ORDER BY t.n
         ON CONFLICT (id) DO NOTHING
         RETURNING id
         """)

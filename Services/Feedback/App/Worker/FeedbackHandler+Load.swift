@@ -33,21 +33,21 @@ extension FeedbackHandler {
             statements.append(NetworkQueries.latestEmbargo.binding(referralID))
         }
         var networks = try await connection.pipeline(statements)[...]
-        return try outcomes.map { row -> Loaded? in
+        return try zip(outcomeIDs, outcomes).map { outcomeID, row -> Loaded? in
             guard let row else { return nil }
             let rows = networks.removeFirst(), latest = try networks.removeFirst().single?.decode(Date?.self, "latest")
-            return try Self.loaded(row, recipients: rows, latest: latest, policy: policy)
+            return try Self.loaded(outcomeID, row, recipients: rows, latest: latest, policy: policy)
         }
     }
 
-    private static func loaded(_ row: PostgresRow, recipients rows: PostgresRows, latest: Date?, policy: ReleasePolicy) throws -> Loaded? {
+    private static func loaded(_ outcomeID: Int64, _ row: PostgresRow, recipients rows: PostgresRows, latest: Date?, policy: ReleasePolicy) throws -> Loaded? {
         let outcome = try JSONDecoder().decode(Outcome.self, from: Data(try row.decode(String.self, "outcome").utf8))
         let recipients = try rows.map { row in
             DisclosureRecipient(referral: try Self.source(row), hops: try row.decode(Int.self, "hops"))
         }
         guard let actioned = recipients.first(where: { $0.hops == 0 })?.referral else { return nil }
         let disclosure = DisclosureCase(
-            outcome: outcome, note: Self.note(outcome.partnerNote, state: try row.decode(String?.self, "note_state")),
+            outcomeID: outcomeID, outcome: outcome, note: Self.note(outcome.partnerNote, state: try row.decode(String?.self, "note_state")),
             actioned: actioned, linked: recipients.filter { $0.hops > 0 }.map(\.referral), latestNetworkEmbargo: latest)
         return Loaded(
             disclosure: disclosure, recipients: recipients, policy: policy, traceID: try row.decode(String.self, "trace_id"),

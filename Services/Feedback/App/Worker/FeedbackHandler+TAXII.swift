@@ -16,20 +16,25 @@ extension FeedbackHandler {
         guard !items.isEmpty else { return }
         let keyed = items.filter { $0.disruptions.contains { $0.indicatorKey != nil } }
         let indicators = try await canonicalIndicators(Set(keyed.compactMap { UUID(uuidString: $0.referralID) }), on: connection)
-        var statements: [PostgresQuery] = []
+        // One insert per partner and collection: a delivery in a large network reaches hundreds.
+        var notes = PartnerEntries(), confirmations = PartnerEntries()
         for (outcomeID, loaded, items) in deliveries {
+            let keys = Dictionary(loaded.recipients.map { ($0.referral.referralID, $0.referral.indicatorKeys) }, uniquingKeysWith: { first, _ in first })
             for item in items {
                 guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
-                let keys = loaded.recipients.first { $0.referral.referralID == item.referralID.lowercased() }?.referral.indicatorKeys ?? []
-                statements.append(PostgresConnection.partnerScopeQuery(partnerID))
-                statements.append(TAXIIPublication.insert(
-                    [.init(STIXExport.outcomeNote(item, outcomeID: outcomeID, indicatorKeys: Array(keys)), referralID: referralID)],
-                    partnerID: partnerID, collection: .outcomes))
-                let confirmed = Self.confirmed(item, indicators: indicators[referralID] ?? [])
-                if !confirmed.isEmpty {
-                    statements.append(TAXIIPublication.insert(
-                        confirmed.map { .init($0, referralID: referralID) }, partnerID: partnerID, collection: .confirmed))
+                let indicatorKeys = keys[item.referralID.lowercased()] ?? []
+                notes.append(.init(STIXExport.outcomeNote(item, outcomeID: outcomeID, indicatorKeys: Array(indicatorKeys)), referralID: referralID),
+                             for: partnerID)
+                for object in Self.confirmed(item, indicators: indicators[referralID] ?? []) {
+                    confirmations.append(.init(object, referralID: referralID), for: partnerID)
                 }
+            }
+        }
+        var statements: [PostgresQuery] = []
+        for (entries, collection) in [(notes, TAXIICollection.outcomes), (confirmations, .confirmed)] {
+            for (partnerID, objects) in entries.byPartner {
+                statements.append(PostgresConnection.partnerScopeQuery(partnerID))
+                statements.append(TAXIIPublication.insert(objects, partnerID: partnerID, collection: collection))
             }
         }
         for (_, loaded, items) in deliveries {
@@ -66,5 +71,20 @@ extension FeedbackHandler {
                 [CanonicalIndicator].self, from: Data(try row.decode(String.self, "indicators").utf8))
         }
         return result
+    }
+}
+
+/// TAXII entries grouped by partner, partners in the order first seen.
+struct PartnerEntries {
+    private(set) var byPartner: [(partnerID: Int64, entries: [TAXIIPublication.Entry])] = []
+    private var index: [Int64: Int] = [:]
+
+    mutating func append(_ entry: TAXIIPublication.Entry, for partnerID: Int64) {
+        if let position = index[partnerID] {
+            byPartner[position].entries.append(entry)
+        } else {
+            index[partnerID] = byPartner.count
+            byPartner.append((partnerID, [entry]))
+        }
     }
 }

@@ -5,7 +5,8 @@ import Queue
 import Runtime
 import ServiceKit
 
-/// Runs `deliver_feedback` for a batch of jobs in one transaction: puts every partner within the
+/// Runs `deliver_feedback` for a batch of jobs in one transaction (several when the outcomes reach
+/// more than `recipientsPerTransaction` referrals between them): puts every partner within the
 /// policy's hop limit of each outcome's referral through the disclosure decision point
 /// (`Disclosure.decide`), stores what it releases, raises a `feedback.released` webhook event for
 /// each released item (partners with an endpoint) and audits every decision with its reasons,
@@ -17,47 +18,39 @@ import ServiceKit
 struct FeedbackHandler: Sendable {
     let queue: JobQueue
     let logger: Logger
+    /// Most recipients (so items and audited decisions) one transaction handles. An outcome in a
+    /// large network reaches hundreds of referrals, and 32 such outcomes in one transaction ran
+    /// past the job timeout and retried for ever; so a batch is cut into transactions by
+    /// recipients. One outcome is never split.
+    let recipientsPerTransaction: Int
     /// Most referrals one outcome's feedback reaches; a larger neighbourhood is cut, nearest first.
     static let maxRecipients = 10_000
 
-    /// What the decision point decided for one job, and where its inserts' results are.
+    /// What the decision point decided for one job.
     struct Decided {
         let args: DeliverFeedback
         let loaded: Loaded
         let decisions: [DisclosureDecision]
-        let inserts: [(item: FeedbackItem, statement: Int)]
         let lifts: Date?
 
         /// Items the decision point released (stored now or before).
         var released: Int { decisions.filter { $0.item != nil }.count }
     }
 
-    func deliver(_ batch: [(args: DeliverFeedback, context: JobContext)], on connection: PostgresConnection) async throws -> [JobOutcome] {
+    /// Decides, stores, publishes and audits one chunk's deliveries and completes its jobs, in one transaction.
+    func deliver(chunk batch: [Job], on connection: PostgresConnection) async throws -> [JobOutcome] {
         try await connection.transaction { connection in
-            let loads = try await load(batch.map(\.args.outcomeID), on: connection)
             let now = Date()
-            var statements: [PostgresQuery] = [], decided: [Decided] = []
-            for (job, loaded) in zip(batch, loads) {
-                guard let loaded else { continue }
-                let decisions = loaded.recipients.map { Disclosure.decide(loaded.disclosure, for: $0, policy: loaded.policy, now: now) }
-                var inserts: [(item: FeedbackItem, statement: Int)] = []
-                for item in decisions.compactMap(\.item) {
-                    guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
-                    // Row-level security: the insert's conflict check sees only the partner in scope.
-                    statements.append(PostgresConnection.partnerScopeQuery(partnerID))
-                    inserts.append((item, statements.count))
-                    statements.append(FeedbackItemQueries.insert.binding(
-                        item.id, partnerID, referralID, job.args.outcomeID, item.status.rawValue, item.outcome?.rawValue, PostgresJSON(item)))
-                }
-                decided.append(Decided(args: job.args, loaded: loaded, decisions: decisions, inserts: inserts,
-                                       lifts: loaded.disclosure.embargoLifts(after: now)))
+            let decided = batch.compactMap { job -> Decided? in
+                guard let loaded = job.loaded else { return nil }
+                return Decided(
+                    args: job.args, loaded: loaded,
+                    decisions: loaded.recipients.map { Disclosure.decide(loaded.disclosure, for: $0, policy: loaded.policy, now: now) },
+                    lifts: loaded.disclosure.embargoLifts(after: now))
             }
-            let contexts = zip(batch, loads).filter { $0.1 != nil }.map(\.0.context)
+            let contexts = batch.filter { $0.loaded != nil }.map(\.context)
             guard !contexts.isEmpty else { return batch.map { Self.missing($0.args) } }
-            // Items inserted earlier in this batch (two deliveries of one outcome) conflict like
-            // any stored before: each is fresh once.
-            let results = try await connection.pipeline(statements)
-            let fresh = decided.map { job in job.inserts.filter { results[$0.statement].single != nil }.map(\.item) }
+            let fresh = try await store(decided.map { ($0.args.outcomeID, $0.decisions.compactMap(\.item)) }, on: connection)
             try await publish(zip(decided, fresh).map { ($0.args.outcomeID, $0.loaded, $1) }, on: connection)
             // Partners with a webhook endpoint are sent each newly released item as it was stored.
             try await WebhookEvents(queue: queue).enqueue(
@@ -77,7 +70,7 @@ struct FeedbackHandler: Sendable {
                 logger.info("feedback written", ["outcome_id": String(job.args.outcomeID), "trace_id": job.loaded.traceID,
                                                  "recipients": String(job.released)])
             }
-            return zip(batch, loads).map { $0.1 == nil ? Self.missing($0.0.args) : .completedInTransaction }
+            return batch.map { $0.loaded == nil ? Self.missing($0.args) : .completedInTransaction }
         }
     }
 
@@ -97,7 +90,7 @@ struct FeedbackHandler: Sendable {
 
     /// Every decision of one job, then the delivery's summary.
     private func audit(_ job: Decided) -> [AuditEvent] {
-        job.decisions.map { audit($0, outcomeID: job.args.outcomeID, loaded: job.loaded) } + [AuditEvent(
+        zip(job.loaded.recipients, job.decisions).map { audit($1, for: $0, outcomeID: job.args.outcomeID, loaded: job.loaded) } + [AuditEvent(
             actor: "service:feedback", action: "feedback.written", subjectType: "outcome", subjectID: String(job.args.outcomeID),
             traceID: job.loaded.traceID,
             detail: ["recipients": String(job.released), "embargoed": String(job.lifts != nil),
@@ -109,14 +102,20 @@ struct FeedbackHandler: Sendable {
     }
 
     /// One `disclosure.decided` event: who, what verdict, why, under which marking. Never the content.
-    private func audit(_ decision: DisclosureDecision, outcomeID: Int64, loaded: Loaded) -> AuditEvent {
+    /// One decision's record. It names the referrals whose data the item carries (the recipient's
+    /// own and the actioned one) and counts the linked referrals whose partners it may name:
+    /// those are the recipients of the same delivery, each with a record of its own. (Listing
+    /// them in every record made a delivery's audit grow with the square of its network.)
+    private func audit(_ decision: DisclosureDecision, for recipient: DisclosureRecipient, outcomeID: Int64, loaded: Loaded) -> AuditEvent {
+        let carried: Set = [recipient.referral.referralID, loaded.disclosure.actioned.referralID]
+        let revealed = carried.filter(decision.revealedReferralIDs.contains).sorted()
         var detail = [
             "gateway": loaded.gateway, "verdict": decision.verdict.rawValue, "reasons": decision.reasons.map(\.rawValue).joined(separator: ","),
-            "revealed_referrals": decision.revealedReferralIDs.joined(separator: ","),
+            "partner_id": recipient.referral.partnerID, "referral_id": recipient.referral.referralID, "hops": String(recipient.hops),
+            "revealed_referrals": revealed.joined(separator: ","),
+            "revealed_linked": String(decision.revealedReferralIDs.count - revealed.count),
         ]
         if let item = decision.item {
-            detail["partner_id"] = item.partnerID
-            detail["referral_id"] = item.referralID
             detail["item_id"] = item.id
             detail["status"] = item.status.rawValue
             detail["tlp"] = item.tlp.rawValue
