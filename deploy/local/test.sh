@@ -53,7 +53,7 @@ stage python-clients deploy/ci/python-clients.sh
 # after the rest: a browser rendering pages takes the cores for seconds at a time, and beside it
 # the suites that check timeouts and latency fired late on a 2-core machine.
 # Each `swift test` run's output is kept in a log so that the end of the run can name the tests
-# that failed: CI keeps only the tail of what a run prints.
+# that failed: CI's record keeps only part of what a run prints.
 logs=.build/test-logs
 mkdir -p "$logs"
 logged() {
