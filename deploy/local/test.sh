@@ -8,8 +8,8 @@
 #   deploy/local/test.sh                   everything (about 50–55 minutes on a 2-core machine)
 #   deploy/local/test.sh --quick [ARGS…]   only the build and `swift test` (ARGS go to it)
 #
-# Every stage decides the exit status except the fault suite's and ThreadSanitizer's, which
-# report their verdicts at the end (docs/testing.md says why); the sanitizer and fault stages run under a time limit
+# Every stage decides the exit status except ThreadSanitizer's, which reports its verdict at the
+# end (docs/testing.md says why); the sanitizer and fault stages run under a time limit
 # each, so a hang fails the run instead of stalling CI. A failed test stage does not stop the
 # later ones: the run ends with every verdict, then fails.
 set -euo pipefail
@@ -92,7 +92,7 @@ reporting_stage() {
 }
 
 gate asan limited_stage asan 1200 deploy/ci/sanitizers.sh asan
-reporting_stage fault-suite 1200 deploy/ci/fault-suite.sh
+gate fault-suite limited_stage fault-suite 1200 deploy/ci/fault-suite.sh
 reporting_stage tsan 1200 deploy/ci/sanitizers.sh tsan
 echo "=== reporting stages (not yet deciding the run):"
 printf '    %s\n' "${reported[@]}"
