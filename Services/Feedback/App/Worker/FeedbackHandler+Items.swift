@@ -9,17 +9,15 @@ extension FeedbackHandler {
     /// delivery's items that are new. An item released twice in one chunk (two deliveries of one
     /// outcome) conflicts like one stored before: it is new once.
     func store(_ deliveries: [(outcomeID: Int64, items: [FeedbackItem])], on connection: PostgresConnection) async throws -> [[FeedbackItem]] {
-        var byPartner: [Int64: [(outcomeID: Int64, item: FeedbackItem, referralID: UUID)]] = [:], partners: [Int64] = []
+        var byPartner = PartnerGroups<(outcomeID: Int64, item: FeedbackItem, referralID: UUID)>()
         for (outcomeID, items) in deliveries {
             for item in items {
                 guard let partnerID = Int64(item.partnerID), let referralID = UUID(uuidString: item.referralID) else { continue }
-                if byPartner[partnerID] == nil { partners.append(partnerID) }
-                byPartner[partnerID, default: []].append((outcomeID, item, referralID))
+                byPartner.append((outcomeID, item, referralID), for: partnerID)
             }
         }
         var statements: [PostgresQuery] = []
-        for partnerID in partners {
-            let rows = byPartner[partnerID] ?? []
+        for (partnerID, rows) in byPartner.groups {
             statements.append(PostgresConnection.partnerScopeQuery(partnerID))
             statements.append(FeedbackItemQueries.insert.binding(
                 partnerID, rows.map(\.item.id), rows.map(\.referralID), rows.map(\.outcomeID), rows.map(\.item.status.rawValue),

@@ -17,7 +17,7 @@ extension FeedbackHandler {
         let keyed = items.filter { $0.disruptions.contains { $0.indicatorKey != nil } }
         let indicators = try await canonicalIndicators(Set(keyed.compactMap { UUID(uuidString: $0.referralID) }), on: connection)
         // One insert per partner and collection: a delivery in a large network reaches hundreds.
-        var notes = PartnerEntries(), confirmations = PartnerEntries()
+        var notes = PartnerGroups<TAXIIPublication.Entry>(), confirmations = PartnerGroups<TAXIIPublication.Entry>()
         for (outcomeID, loaded, items) in deliveries {
             let keys = Dictionary(loaded.recipients.map { ($0.referral.referralID, $0.referral.indicatorKeys) }, uniquingKeysWith: { first, _ in first })
             for item in items {
@@ -32,7 +32,7 @@ extension FeedbackHandler {
         }
         var statements: [PostgresQuery] = []
         for (entries, collection) in [(notes, TAXIICollection.outcomes), (confirmations, .confirmed)] {
-            for (partnerID, objects) in entries.byPartner {
+            for (partnerID, objects) in entries.groups {
                 statements.append(PostgresConnection.partnerScopeQuery(partnerID))
                 statements.append(TAXIIPublication.insert(objects, partnerID: partnerID, collection: collection))
             }
@@ -71,20 +71,5 @@ extension FeedbackHandler {
                 [CanonicalIndicator].self, from: Data(try row.decode(String.self, "indicators").utf8))
         }
         return result
-    }
-}
-
-/// TAXII entries grouped by partner, partners in the order first seen.
-struct PartnerEntries {
-    private(set) var byPartner: [(partnerID: Int64, entries: [TAXIIPublication.Entry])] = []
-    private var index: [Int64: Int] = [:]
-
-    mutating func append(_ entry: TAXIIPublication.Entry, for partnerID: Int64) {
-        if let position = index[partnerID] {
-            byPartner[position].entries.append(entry)
-        } else {
-            index[partnerID] = byPartner.count
-            byPartner.append((partnerID, [entry]))
-        }
     }
 }
