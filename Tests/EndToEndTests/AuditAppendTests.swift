@@ -198,7 +198,7 @@ struct AuditAppendTests {
         let connection = try await database.connect()
         defer { Task { await connection.close() } }
         try await AuditFixtures.append(4, from: 1, on: connection)
-        #expect(intake.stop() == 0)
+        #expect(await intake.stop() == 0)
         let verification = try await AuditLog.verify(on: connection)
         #expect(verification.pending == 0)
         #expect(verification.rows == 4)

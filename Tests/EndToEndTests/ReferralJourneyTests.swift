@@ -87,7 +87,7 @@ struct ReferralJourneyTests {
         _ = try await exchange.eventually(timeout: .seconds(30), poll: .milliseconds(5)) {
             try await exchange.count("SELECT count(*) FROM referral_scores") >= 1
         }
-        exchange.services["enrichment"]?.killHard()
+        await exchange.services["enrichment"]?.killHard()
         // The worker died with work left: referrals enriched by it, others not yet.
         #expect(try await exchange.count("SELECT count(*) FROM referral_scores") < total)
         try await exchange.start("enrichment")

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Runtime
 import TestSupport
 import Testing
 
@@ -13,7 +14,7 @@ struct RolesScriptTests {
         let partner = try #require(try await pool.query(PostgresQuery(
             "test_partner", "INSERT INTO partners (name, sector) VALUES ('Roles Telecom', 'telco') RETURNING id")).single?.decode(Int64.self, at: 0))
         let nca = "occ_\(database.name)_nca", intake = "occ_\(database.name)_telco"
-        let run = try Self.psql(database, [
+        let run = try await Self.psql(database, [
             "-v", "tasking_api_login=\(nca)", "-v", "tasking_api_agency=NCA_TICAT", "-v", "tasking_api_password=a long enough secret",
             "-v", "intake_login=\(intake)", "-v", "intake_partner=\(partner)", "-v", "intake_password=another long secret",
         ])
@@ -32,19 +33,20 @@ struct RolesScriptTests {
     @Test("refuses to run before occ migrate, saying so")
     func needsMigrations() async throws {
         let database = try await TestDatabase.create(template: .empty)
-        let run = try Self.psql(database, ["-v", "operator_password=a long enough secret"])
+        let run = try await Self.psql(database, ["-v", "operator_password=a long enough secret"])
         #expect(run.status != 0)
         #expect(run.errors.contains("run occ migrate first"))
     }
 
     /// psql of the test server's version on roles.sql; returns its exit status and stderr.
-    private static func psql(_ database: TestDatabase, _ variables: [String]) throws -> (status: Int32, errors: String) {
+    private static func psql(_ database: TestDatabase, _ variables: [String]) async throws -> (status: Int32, errors: String) {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../deploy/postgres/roles.sql").standardized
         let process = try Subprocess(
             URL(fileURLWithPath: database.cluster.binDirectory).appendingPathComponent("psql").path,
             arguments: [database.conninfo, "--no-psqlrc", "-v", "ON_ERROR_STOP=1"] + variables + ["-f", script.path],
             environment: ProcessInfo.processInfo.environment, output: .discard, errors: .pipe)
-        let text = String(decoding: process.standardError?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
-        return (process.waitUntilExit(), text)
+        // Reading to the end blocks: on a thread of its own, never on the cooperative pool.
+        let text = try await BlockingThread.run { String(decoding: process.standardError?.readDataToEndOfFile() ?? Data(), as: UTF8.self) }
+        return (await process.exitStatus(), text)
     }
 }

@@ -47,7 +47,7 @@ struct SimulatorTests {
         #expect(wrong.status == 1, "\(wrong.stdout)\n\(wrong.stderr)")
         #expect(wrong.stdout.contains("✗ COLP_FTC's officer is not authenticated by NCA_TICAT's deployment (200)"))
         #expect(wrong.stderr.contains("check(s) failed"))
-        #expect(agency.stop() == 0)
+        #expect(await agency.stop() == 0)
         _ = await exchange.stop()
     }
 

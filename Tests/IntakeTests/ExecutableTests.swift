@@ -20,7 +20,7 @@ struct ExecutableTests {
             body: ReferralFixtures.bytes(ReferralFixtures.valid(reference: "CYB-1")))
         #expect(response.status == .created)
         await client.close()
-        #expect(intake.stop() == 0)
+        #expect(await intake.stop() == 0)
     }
 
     @Test("a 10,000-line NDJSON file is streamed through the binary, one referral and job per line")
@@ -52,6 +52,6 @@ struct ExecutableTests {
         #expect(try row.decode(Int.self, "referrals") == 10_000)
         #expect(try row.decode(Int.self, "jobs") == 10_000)
         await client.close()
-        #expect(intake.stop() == 0)
+        #expect(await intake.stop() == 0)
     }
 }

@@ -63,7 +63,7 @@ struct OutageTests {
 
     @Test("when the database server is stopped intake answers 503 with Retry-After")
     func serverStopped() async throws {
-        let cluster = try PostgresLocalCluster.start(durable: false)
+        let cluster = try await PostgresLocalCluster.start(durable: false)
         var stopped = false
         defer { if !stopped { cluster.stop() } }
         let setup = try await PostgresConnection.connect(cluster.conninfo(), applicationName: "occ-test-admin")
@@ -88,7 +88,7 @@ struct OutageTests {
         let body = { (reference: String) in ReferralFixtures.bytes(ReferralFixtures.valid(reference: reference)) }
         #expect(try await client.send(.post, "/v1/referrals", headers: headers, body: body("TEL-UP")).status == .created)
 
-        cluster.stop()
+        try await BlockingThread.run { cluster.stop() }
         stopped = true
         // The first finds its pooled session dead, the next finds no server to connect to.
         for attempt in 1...3 {

@@ -36,7 +36,7 @@ extension RetentionTests {
             #expect(try await harness.eventually { try await harness.count("SELECT count(*) FROM (\(waiting)) w") == 1 })
             let backend = try await harness.count(waiting)
             process.send(SIGKILL)
-            #expect(process.waitUntilExit() == -SIGKILL)
+            #expect(await process.exitStatus() == -SIGKILL)
             try await blocker.execute("ROLLBACK", name: "test_rollback")
             await blocker.close()
             // The killed client's server process rolls back once it finds the client gone.
@@ -75,7 +75,7 @@ extension RetentionTests {
                 return referrals == 2 && chained == 2
             }
             process.send(SIGTERM)
-            let status = process.waitUntilExit()
+            let status = await process.exitStatus()
             #expect(disposed)
             #expect(status == 0)
             #expect(try await harness.count("SELECT count(*) FROM referrals WHERE disposed_at IS NOT NULL AND id = ANY($1::uuid[])", due) == 2)

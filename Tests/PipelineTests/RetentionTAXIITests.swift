@@ -38,27 +38,27 @@ struct RetentionTAXIITests {
                 #expect(total == 1)
 
                 let revoked: (JSONValue) -> Bool = { $0["revoked"] == .bool(true) }
-                let referrals = try await TAXIIRouteTests.pageAll(servers, bank, .referrals, limit: 3, expecting: 8) {
-                    $0.filter(revoked).count == 4
-                }
+                let referrals = Self.latest(try await TAXIIRouteTests.pageAll(servers, bank, .referrals, limit: 3, expecting: 8) {
+                    Self.latest($0).filter(revoked).count == 4
+                })
                 let disposedIDs = Set(["phone:+447700900123", "iban:GB29NWBK60161331926819"].flatMap { key in
                     [STIXExport.referralIndicatorID(referralID: disposed.uuidString, key: key),
                      STIXExport.referralSightingID(referralID: disposed.uuidString, key: key)]
                 })
                 #expect(Set(referrals.filter(revoked).compactMap { $0["id"]?.stringValue }) == disposedIDs)
                 #expect(referrals.count == 8, "the held referral's indicator and sighting are live, once each")
-                let confirmed = try await TAXIIRouteTests.pageAll(servers, bank, .confirmed, limit: 10, expecting: 4) {
-                    $0.filter(revoked).count == 2
-                }
+                let confirmed = Self.latest(try await TAXIIRouteTests.pageAll(servers, bank, .confirmed, limit: 10, expecting: 4) {
+                    Self.latest($0).filter(revoked).count == 2
+                })
                 #expect(confirmed.filter { $0["type"] == .string("indicator") }.allSatisfy(revoked))
-                let outcomes = try await TAXIIRouteTests.pageAll(servers, bank, .outcomes, limit: 10, expecting: 3) {
-                    $0.filter(revoked).count == 1
-                }
+                let outcomes = Self.latest(try await TAXIIRouteTests.pageAll(servers, bank, .outcomes, limit: 10, expecting: 3) {
+                    Self.latest($0).filter(revoked).count == 1
+                })
                 #expect(outcomes.filter { $0["type"] == .string("note") }.allSatisfy(revoked))
                 // The bank's sector collection (finance) holds the frozen account, also revoked.
-                let sector = try await TAXIIRouteTests.pageAll(servers, bank, .sector, limit: 10, expecting: 3) {
-                    $0.filter(revoked).count == 1
-                }
+                let sector = Self.latest(try await TAXIIRouteTests.pageAll(servers, bank, .sector, limit: 10, expecting: 3) {
+                    Self.latest($0).filter(revoked).count == 1
+                })
                 #expect(sector.filter { $0["type"] == .string("indicator") }.allSatisfy(revoked))
                 // The original stays as the earlier version; the revoked one is the latest.
                 let indicatorID = STIXExport.referralIndicatorID(referralID: disposed.uuidString, key: Fixtures.phoneKey)
@@ -79,5 +79,17 @@ struct RetentionTAXIITests {
                 #expect(try await harness.count("SELECT count(*) FROM taxii_objects") == rows)
             }
         }
+    }
+
+    /// The latest version of each object seen. A page fetched after the disposal's versions became
+    /// visible shows an object revoked that an earlier page showed live: a feed pages through what
+    /// has been added, not through one snapshot.
+    static func latest(_ objects: [JSONValue]) -> [JSONValue] {
+        var order: [String] = [], byID: [String: JSONValue] = [:]
+        for object in objects {
+            guard let id = object["id"]?.stringValue else { continue }
+            if byID.updateValue(object, forKey: id) == nil { order.append(id) }
+        }
+        return order.compactMap { byID[$0] }
     }
 }

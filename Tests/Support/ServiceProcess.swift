@@ -45,15 +45,15 @@ public final class ServiceProcess {
     }
 
     /// SIGTERM, then waits; returns the exit status (0 after a graceful shutdown).
-    public func stop() -> Int32 {
+    public func stop() async -> Int32 {
         process.send(SIGTERM)
-        return process.waitUntilExit()
+        return await process.exitStatus()
     }
 
     /// SIGKILL: the process dies mid-work without any chance to clean up.
-    public func killHard() {
+    public func killHard() async {
         process.send(SIGKILL)
-        _ = process.waitUntilExit()
+        _ = await process.exitStatus()
     }
 
     public enum Failure: Error {

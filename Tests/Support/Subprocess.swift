@@ -137,7 +137,9 @@ public final class Subprocess: Sendable {
         }
     }
 
-    /// Blocks until the child exits; its exit code, or minus the signal that killed it.
+    /// Blocks until the child exits; its exit code, or minus the signal that killed it. Async code
+    /// awaits `exitStatus()` instead: a blocked cooperative thread stalls every task of the process.
+    @available(*, noasync, message: "await exitStatus(): blocking a cooperative thread stalls every task")
     public func waitUntilExit() -> Int32 {
         exited.wait()
         return exit.withLock { $0.status ?? -1 }

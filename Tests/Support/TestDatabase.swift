@@ -49,13 +49,14 @@ actor TestServer {
     static let shared = TestServer()
     static let feeds = TestServer()
     static let roles = TestServer()
-    private var cluster: PostgresLocalCluster?
+    /// Shared by concurrent callers, like the template: the actor is re-entered while initdb runs.
+    private var cluster: Task<PostgresLocalCluster, Error>?
     /// Shared by concurrent callers: the actor is re-entered while the template is being built.
     private var migratedTemplate: Task<Void, Error>?
     private var counter = 0
 
     func createDatabase(template: TestDatabase.TemplateKind) async throws -> TestDatabase {
-        let cluster = try started()
+        let cluster = try await started()
         if template == .migrated {
             let preparation = migratedTemplate ?? Task { try await Self.prepareTemplate(cluster) }
             migratedTemplate = preparation
@@ -71,15 +72,18 @@ actor TestServer {
         return TestDatabase(name: name, conninfo: cluster.conninfo(database: name), cluster: cluster)
     }
 
-    private func started() throws -> PostgresLocalCluster {
-        if let cluster { return cluster }
-        // The whole suite runs its suites in parallel and each pipeline harness holds about 25
-        // connections: 300 (the local cluster's default) ran out on the shared server, and 600
-        // once the console's suites joined (connects refused across unrelated suites).
-        let cluster = try PostgresLocalCluster.start(durable: false, settings: ["max_connections": "1200"])
-        TestServerRegistry.register(cluster)
-        self.cluster = cluster
-        return cluster
+    private func started() async throws -> PostgresLocalCluster {
+        let starting = cluster ?? Task {
+            // The whole suite runs its suites in parallel and each pipeline harness holds about 25
+            // connections: 300 (the local cluster's default) ran out on the shared server, and 600
+            // once the console's suites joined (connects refused across unrelated suites).
+            // In memory (PostgresLocalCluster.parentFolder), so WAL is capped lower than on disk.
+            let cluster = try await PostgresLocalCluster.start(durable: false, settings: ["max_connections": "1200", "max_wal_size": "1GB"])
+            TestServerRegistry.register(cluster)
+            return cluster
+        }
+        cluster = starting
+        return try await starting.value
     }
 
     private static func prepareTemplate(_ cluster: PostgresLocalCluster) async throws {

@@ -31,14 +31,14 @@ struct FaultInjector: Sendable {
             try await killInTurn(&event)
         case .restart:
             event.notes.append(try await whenBusy(.anyJob) { [cluster] in
-                try await blocking { try cluster.restart(mode: "immediate") }
+                try await cluster.restart(mode: "immediate")
             }.1)
         case .stop:
             event.notes.append(try await whenBusy(.anyJob) { [cluster] in
-                try await blocking { try cluster.stopServer(mode: "fast") }
+                try await cluster.stopServer(mode: "fast")
             }.1)
             try await Task.sleep(for: .seconds(settings.outageSeconds))
-            try await blocking { [cluster] in try cluster.startServer() }
+            try await cluster.startServer()
         case .sweep:
             for sweep in 1...Self.sweeps {
                 if sweep > 1 { try await Task.sleep(for: .seconds(Self.sweepSpacing)) }
@@ -92,13 +92,6 @@ struct FaultInjector: Sendable {
             }
         }
         event.notes.append(xmin.map { "xmin \($0) held for \(seconds) s" } ?? "the transaction held NO xmin")
-    }
-}
-
-/// Runs blocking work (pg_ctl) on a dispatch thread, off Swift's small cooperative pool, which the load needs.
-func blocking(_ work: @escaping @Sendable () throws -> Void) async throws {
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }
 

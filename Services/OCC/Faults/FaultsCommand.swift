@@ -64,7 +64,7 @@ enum FaultsCommand: Command {
         let logDirectory = settings.logDirectory ?? "\(NSTemporaryDirectory())occ-faults-\(getpid())"
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
         progressLine("starting a durable throwaway PostgreSQL; logs in \(logDirectory)")
-        let cluster = try PostgresLocalCluster.start(durable: true, log: progressLine)
+        let cluster = try await PostgresLocalCluster.start(durable: true, log: progressLine)
         let suite = FaultSuite(settings: settings, cluster: cluster, logDirectory: logDirectory)
         // Ctrl-C or SIGTERM: stop the services and the throwaway database, then leave.
         let interrupt = Task {

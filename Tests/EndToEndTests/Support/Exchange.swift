@@ -51,7 +51,8 @@ final class Exchange {
 
     /// Stops every service gracefully; returns their exit statuses by name.
     func stop() async -> [String: Int32] {
-        let statuses = services.mapValues { $0.stop() }
+        var statuses: [String: Int32] = [:]
+        for (name, service) in services { statuses[name] = await service.stop() }
         await pool.close()
         return statuses
     }

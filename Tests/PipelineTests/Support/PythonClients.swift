@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 import Testing
 import TestSupport
 
@@ -31,9 +32,7 @@ enum PythonClients {
     /// cooperative threads starved the servers it talks to when two such tests ran at once (their
     /// requests were cancelled unanswered).
     private static func run(_ program: String, _ arguments: [String]) async throws -> Data {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try runBlocking(program, arguments) }) }
-        }
+        try await BlockingThread.run { try runBlocking(program, arguments) }
     }
 
     /// Runs a program to completion; its standard output, or a failure with its standard error.

@@ -9,13 +9,19 @@ import Synchronization
 /// tests that need TCP. Tests that pause it must be serialized, since a pause stalls every connect.
 actor PausableServer {
     static let shared = PausableServer()
-    private var cluster: PostgresLocalCluster?
+    /// Shared by concurrent callers: the actor is re-entered while initdb runs.
+    private var cluster: Task<PostgresLocalCluster, Error>?
     private var counter = 0
 
     /// The server, started on first use and stopped when the test process exits.
-    func start() throws -> PostgresLocalCluster {
-        if let cluster { return cluster }
-        let cluster = try PostgresLocalCluster.start(durable: false, settings: ["listen_addresses": "'127.0.0.1'"])
+    func start() async throws -> PostgresLocalCluster {
+        let starting = cluster ?? Task { try await Self.startCluster() }
+        cluster = starting
+        return try await starting.value
+    }
+
+    private static func startCluster() async throws -> PostgresLocalCluster {
+        let cluster = try await PostgresLocalCluster.start(durable: false, settings: ["listen_addresses": "'127.0.0.1'"])
         let first = startedClusters.withLock { list in
             list.append(cluster)
             return list.count == 1
@@ -28,13 +34,12 @@ actor PausableServer {
                 }
             }
         }
-        self.cluster = cluster
         return cluster
     }
 
     /// A new, empty database on the server.
     func createDatabase() async throws -> (cluster: PostgresLocalCluster, name: String) {
-        let cluster = try start()
+        let cluster = try await start()
         counter += 1
         let name = "pausable_\(getpid())_\(counter)"
         let admin = try await PostgresConnection.connect(cluster.conninfo(), applicationName: "occ-test-admin")

@@ -128,17 +128,23 @@ struct ReferralStore: Sendable {
     }
 
     /// Each created referral's indicators and sightings in its partner's TAXII collection, in the
-    /// same transaction as the referral (docs/taxii.md).
+    /// same transaction as the referral (docs/taxii.md): one insert per partner of the group commit,
+    /// in the order the referrals arrived, so the collection's preamble is written (or found) once.
     private static func publications(_ inserted: InsertedRows, _ referrals: [IncomingReferral]) -> [PostgresQuery] {
         let now = Date()
-        return inserted.created.flatMap { index -> [PostgresQuery] in
+        var partners: [Int64] = [], entries: [Int64: [TAXIIPublication.Entry]] = [:]
+        for index in inserted.created {
             let referral = referrals[index], id = inserted.ids[index]
-            guard !referral.valid.indicators.isEmpty else { return [] }
+            guard !referral.valid.indicators.isEmpty else { continue }
             let objects = STIXExport.referralObjects(
                 referralID: id.uuidString, reference: inserted.outcomes[index].receipt.reference, indicators: referral.valid.indicators,
                 tlp: referral.valid.markings.tlp, timeWindow: referral.valid.timeWindow, at: now)
-            return [PostgresConnection.partnerScopeQuery(referral.partnerID),
-                    TAXIIPublication.insert(objects.map { .init($0, referralID: id) }, partnerID: referral.partnerID, collection: .referrals)]
+            if entries[referral.partnerID] == nil { partners.append(referral.partnerID) }
+            entries[referral.partnerID, default: []] += objects.map { .init($0, referralID: id) }
+        }
+        return partners.flatMap { partner in
+            [PostgresConnection.partnerScopeQuery(partner),
+             TAXIIPublication.insert(entries[partner] ?? [], partnerID: partner, collection: .referrals)]
         }
     }
 
