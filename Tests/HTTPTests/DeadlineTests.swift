@@ -25,8 +25,9 @@ import Testing
     @Test func cancelsAnOverrunningHandlerAndAnswers503WithRetryAfter() async throws {
         let (cancelled, signal) = AsyncStream.makeStream(of: Void.self)
         let registry = MetricsRegistry()
-        // Long enough that `/hello` beats it on a loaded machine (300 ms did not, under CI load);
-        // `/forever` never finishes, so only its own cancellation ends it either way.
+        // `/forever` never finishes, so only its own cancellation ends it. `/hello` has a route
+        // timeout of its own: under AddressSanitizer, with every suite starting at once, it did not
+        // get a cooperative thread within 2 s.
         try await withServer(metrics: registry, configure: { $0.requestTimeout = .seconds(2) }, routes: { router in
             router.get("/forever") { _ in
                 try await withTaskCancellationHandler {
@@ -37,7 +38,7 @@ import Testing
                 }
                 return .text("never")
             }
-            router.get("/hello") { _ in .text("hello") }
+            router.get("/hello", timeout: .seconds(60)) { _ in .text("hello") }
         }) { server in
             let client = Self.client(server)
             try expectDeadlineAnswer(try await client.get("/forever"))
