@@ -132,19 +132,18 @@ struct ReferralStore: Sendable {
     /// in the order the referrals arrived, so the collection's preamble is written (or found) once.
     private static func publications(_ inserted: InsertedRows, _ referrals: [IncomingReferral]) -> [PostgresQuery] {
         let now = Date()
-        var partners: [Int64] = [], entries: [Int64: [TAXIIPublication.Entry]] = [:]
+        var entries = PartnerGroups<TAXIIPublication.Entry>()
         for index in inserted.created {
             let referral = referrals[index], id = inserted.ids[index]
             guard !referral.valid.indicators.isEmpty else { continue }
             let objects = STIXExport.referralObjects(
                 referralID: id.uuidString, reference: inserted.outcomes[index].receipt.reference, indicators: referral.valid.indicators,
                 tlp: referral.valid.markings.tlp, timeWindow: referral.valid.timeWindow, at: now)
-            if entries[referral.partnerID] == nil { partners.append(referral.partnerID) }
-            entries[referral.partnerID, default: []] += objects.map { .init($0, referralID: id) }
+            entries.append(contentsOf: objects.map { .init($0, referralID: id) }, for: referral.partnerID)
         }
-        return partners.flatMap { partner in
+        return entries.groups.flatMap { partner, objects in
             [PostgresConnection.partnerScopeQuery(partner),
-             TAXIIPublication.insert(entries[partner] ?? [], partnerID: partner, collection: .referrals)]
+             TAXIIPublication.insert(objects, partnerID: partner, collection: .referrals)]
         }
     }
 
