@@ -71,15 +71,17 @@ struct OutageTests {
         await setup.close()
         let owner = try await PostgresConnection.connect(cluster.conninfo(database: "occ"), applicationName: "occ-test-admin")
         try await Migrator().migrate(owner)
+        try await TestLogins.createExchangeLogins(on: owner)
         await owner.close()
 
+        // Intake under its own least-privilege login, as deployed; setup as the superuser.
         let environment = ServiceEnvironment(
-            databaseURL: cluster.conninfo(database: "occ"), poolSize: 4, http: HTTPServer.Configuration(host: "127.0.0.1", port: 0),
+            databaseURL: cluster.conninfo(database: "occ", user: TestLogins.exchangeLogin(.intake)), poolSize: 4, http: HTTPServer.Configuration(host: "127.0.0.1", port: 0),
             logger: Logger(service: "intake-test", level: .critical))
         let application = try await buildIntakeApplication(environment: environment)
         let port = try application.bind()
         let running = Task { try await application.run() }
-        let registry = environment.makePool()
+        let registry = PostgresPool(.init(conninfo: cluster.conninfo(database: "occ"), maxConnections: 2, applicationName: "occ-test-admin"))
         let partner = try await PartnerRegistry(pool: registry).add(name: "Example Telecom", sector: .telco)
         let key = try await APIKeyRegistry(pool: registry).issue(owner: .partner(id: partner.id), scopes: [.partnerSubmit])
         await registry.close()

@@ -29,10 +29,10 @@ extension TestDatabase {
 }
 
 /// Names of the test logins, and their creation in the migrated template.
-enum TestLogins {
+public enum TestLogins {
     private static let counter = Atomic<Int>(0)
 
-    static func exchangeLogin(_ service: ServiceLogin) -> String {
+    public static func exchangeLogin(_ service: ServiceLogin) -> String {
         "occ_test_" + service.rawValue.replacingOccurrences(of: "-", with: "_")
     }
 
@@ -41,7 +41,7 @@ enum TestLogins {
     }
 
     /// Creates every service's exchange login and binds it in `template` (once per test server).
-    static func createExchangeLogins(on template: PostgresConnection) async throws {
+    public static func createExchangeLogins(on template: PostgresConnection) async throws {
         try await template.transaction { connection in
             let registry = LoginRegistry(connection: connection)
             for service in ServiceLogin.allCases {
